@@ -1,0 +1,18 @@
+"""`isnad evaluate ...`: scores on gold data, each area in its own module."""
+from __future__ import annotations
+
+import click
+
+from isnad.cli.lazy import LazyGroup
+
+
+@click.group(
+    cls=LazyGroup,
+    lazy={
+        "ner": "isnad.cli.ner:evaluate_ner",
+        "events": "isnad.events.evaluate:evaluate_events",
+        "attribution": "isnad.attribution_eval:evaluate_attribution",
+    },
+)
+def evaluate() -> None:
+    """Score isnad on gold data and print precision, recall and F1."""

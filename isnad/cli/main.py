@@ -1,0 +1,49 @@
+"""Entry point of the `isnad` command."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from isnad import __version__
+from isnad.cli.lazy import LazyGroup
+from isnad.errors import IsnadError
+
+COMMANDS = {
+    "analyze": "isnad.cli.analyze:analyze",
+    "bench": "isnad.cli.bench:bench",
+    "evaluate": "isnad.cli.evaluate:evaluate",
+    "train": "isnad.cli.ner:train",
+    "tag": "isnad.cli.ner:tag",
+    "ingest": "isnad.cli.store:ingest",
+    "events": "isnad.cli.store:events",
+    "search": "isnad.cli.store:search",
+    "export": "isnad.cli.store:export",
+    "serve": "isnad.cli.serve:serve",
+}
+
+
+@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="isnad")
+def cli() -> None:
+    """isnad: sourced event data from Arabic news.
+
+    Finds who did what to whom, where and when, codes it in CAMEO and PLOVER, and records
+    according to whom each claim is made.
+    """
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except IsnadError as e:
+        click.echo(f"isnad: {e}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(0)

@@ -1,0 +1,245 @@
+"""The data model: one Document flows through every stage and carries everything found in it.
+
+All spans are character offsets ``[start, end)`` into ``Document.text`` as received (after decoding),
+never into the normalised copy used for matching.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(slots=True)
+class Span:
+    """A piece of the original text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    heading: bool = False  # a headline or sub-heading line, not running text
+
+
+@dataclass(slots=True)
+class Token:
+    """A word or punctuation mark; ``norm`` is its normalised form, ``key`` its clitic-free look-up form."""
+
+    start: int
+    end: int
+    norm: str
+    key: str
+    sentence: int
+
+
+@dataclass(slots=True)
+class Actor:
+    ar: str | None = None
+    en: str | None = None
+    country: str | None = None  # ISO 3166 alpha-3, or a region code such as EUR
+    sectors: list[str] = field(default_factory=list)  # GOV, MIL, OPP, MED, ...
+    code: str | None = None  # CAMEO-style actor code, e.g. IRNGOV
+    id: str | None = None  # stable identifier in the project's gazetteers
+    evidence: str | None = None  # the dictionary entry or rule that gave the code
+
+
+@dataclass(slots=True)
+class Place:
+    ar: str | None = None
+    en: str | None = None
+    kind: str | None = None  # country, adm1, city, region, site
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    precision: str | None = None  # city, region, country
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str  # PER, ORG, LOC, GPE, NORP, ROLE, MISC
+    source: str = "gazetteer"  # the recogniser that found it: gazetteer, rule, crf, ...
+    actor: Actor | None = None
+    place: Place | None = None
+    score: float | None = None
+
+
+@dataclass(slots=True)
+class TimeSpan:
+    start: int
+    end: int
+    text: str
+    interval_start: str | None = None  # ISO date, inclusive
+    interval_end: str | None = None  # ISO date, inclusive
+    granularity: str | None = None  # day, week, month, year, vague
+    vague: bool = False
+    anchor: str | None = None  # the date it was resolved against, or "unresolved"
+    rule: str | None = None
+
+
+@dataclass(slots=True)
+class Attribution:
+    id: str
+    cue: Span
+    source: Span | None  # the words naming the source, if any
+    source_type: str  # named_person, named_outlet, named_institution, report, qualified_anonymous, anonymous
+    content: Span | None = None  # the clause or sentences the source is credited with
+    source_mention: int | None = None  # index into Document.mentions
+    description: str | None = None  # what the text says about the source (e.g. an outlet's stance)
+    outlet: str | None = None  # registry id when the source is a known outlet
+    hedges: list[Span] = field(default_factory=list)
+    parent: str | None = None  # id of the attribution this one rests on (chain)
+    refers_to: str | None = None  # id of an earlier attribution this source refers back to
+    quote: bool = False
+
+
+@dataclass(slots=True)
+class EventActor:
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    actor: Actor | None = None
+    mention: int | None = None  # index into Document.mentions
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    trigger: Span
+    cameo: dict[str, Any]  # code, label, goldstein, quad_class
+    plover: dict[str, Any]  # type, mode, contexts
+    source: EventActor | None = None
+    target: EventActor | None = None
+    place: dict[str, Any] | None = None  # Place fields plus text/start/end
+    time: dict[str, Any] | None = None  # TimeSpan fields
+    modality: str = "asserted"
+    attributions: list[str] = field(default_factory=list)  # Attribution ids
+    credibility: dict[str, Any] | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)  # rule and the spans it used
+    sentence: int | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    id: str = ""  # the caller's id when given, else the text hash
+    hash: str = ""  # hash of the normalised text: the identity used to find duplicates
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date
+    language: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeSpan] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)  # input metadata kept as given (e.g. the caller's id)
+    pipeline: str | None = None  # version of the pipeline that analysed it
+    # Working data of the stages; not serialised.
+    norm: str = field(default="", repr=False)
+    offsets: Any = field(default=None, repr=False)  # isnad.text.normalise.OffsetMap
+    tokens: list[Token] = field(default_factory=list, repr=False)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"schema": SCHEMA_VERSION}
+        for f in fields(self):
+            if f.name in _WORKING:
+                continue
+            value = getattr(self, f.name)
+            out[f.name] = asdict_list(value) if isinstance(value, list) else value
+        return out
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        schema = data.get("schema", SCHEMA_VERSION)
+        if schema > SCHEMA_VERSION:
+            raise ValueError(f"document schema {schema} is newer than this version of isnad ({SCHEMA_VERSION})")
+        return cls(
+            text=data["text"],
+            id=data.get("id", ""),
+            hash=data.get("hash", ""),
+            url=data.get("url"),
+            outlet=data.get("outlet"),
+            title=data.get("title"),
+            published=data.get("published"),
+            language=data.get("language"),
+            sentences=[Sentence(**s) for s in data.get("sentences", [])],
+            mentions=[_mention(m) for m in data.get("mentions", [])],
+            times=[TimeSpan(**t) for t in data.get("times", [])],
+            attributions=[_attribution(a) for a in data.get("attributions", [])],
+            events=[_event(e) for e in data.get("events", [])],
+            warnings=list(data.get("warnings", [])),
+            meta=dict(data.get("meta", {})),
+            pipeline=data.get("pipeline"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Document:
+        return cls.from_dict(json.loads(text))
+
+
+_WORKING = {"norm", "offsets", "tokens"}
+
+
+def asdict_list(items: list[Any]) -> list[Any]:
+    return [asdict(x) if hasattr(x, "__dataclass_fields__") else x for x in items]
+
+
+def text_hash(norm_text: str) -> str:
+    """Stable identity of an article: a hash of its normalised text (whitespace collapsed)."""
+    return hashlib.sha1(" ".join(norm_text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def _span(d: dict[str, Any] | None) -> Span | None:
+    return Span(**d) if d else None
+
+
+def _mention(d: dict[str, Any]) -> Mention:
+    d = dict(d)
+    d["actor"] = Actor(**d["actor"]) if d.get("actor") else None
+    d["place"] = Place(**d["place"]) if d.get("place") else None
+    return Mention(**d)
+
+
+def _attribution(d: dict[str, Any]) -> Attribution:
+    d = dict(d)
+    d["cue"] = Span(**d["cue"])
+    d["source"] = _span(d.get("source"))
+    d["content"] = _span(d.get("content"))
+    d["hedges"] = [Span(**h) for h in d.get("hedges", [])]
+    return Attribution(**d)
+
+
+def _event_actor(d: dict[str, Any] | None) -> EventActor | None:
+    if not d:
+        return None
+    d = dict(d)
+    d["actor"] = Actor(**d["actor"]) if d.get("actor") else None
+    return EventActor(**d)
+
+
+def _event(d: dict[str, Any]) -> Event:
+    d = dict(d)
+    d["trigger"] = Span(**d["trigger"])
+    d["source"] = _event_actor(d.get("source"))
+    d["target"] = _event_actor(d.get("target"))
+    return Event(**d)

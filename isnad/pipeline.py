@@ -1,0 +1,90 @@
+"""Builds the stages once (every lexicon and model loaded once) and runs them on many documents.
+
+A stage is a callable ``Document -> Document`` with a ``name`` and the fields it ``requires`` and
+``assigns``; :class:`Pipeline` checks at build time that every requirement is met by an earlier stage,
+so a stage can be swapped (a statistical recogniser for a rule-based one) without touching the others.
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol
+
+from isnad import __version__
+from isnad.document import Document
+from isnad.errors import IsnadError
+
+# name -> "module:Class"; the default order of the analysis.
+STAGES: dict[str, str] = {
+    "normalise": "isnad.text.stages:Normalise",
+    "segment": "isnad.text.stages:Segment",
+    "gazetteer": "isnad.entities.gazetteer:GazetteerRecogniser",
+    "tagger": "isnad.entities.tagger:TaggerRecogniser",
+    "resolve": "isnad.resolve.stage:Resolve",
+    "timex": "isnad.timex:TimeExpressions",
+    "attribution": "isnad.attribution:Attributions",
+    "events": "isnad.events.coder:EventCoder",
+    "credibility": "isnad.credibility:Credibility",
+}
+DEFAULT = tuple(STAGES)
+# Fields of a Document that exist before any stage runs.
+GIVEN = {"text", "id", "url", "outlet", "title", "published", "meta"}
+
+
+class Stage(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+class PipelineError(IsnadError):
+    code = "E202"
+
+
+def load_stage(name: str, **options: Any) -> Stage:
+    try:
+        target = STAGES[name]
+    except KeyError:
+        raise PipelineError(f"unknown stage {name!r}; known stages: {', '.join(STAGES)}") from None
+    module, cls = target.split(":")
+    return getattr(importlib.import_module(module), cls)(**options)
+
+
+class Pipeline:
+    """``Pipeline()`` builds the default analysis; ``Pipeline(["normalise", "segment"])`` a partial one.
+
+    Stages may be given by name or as ready-made stage objects. ``options`` maps a stage name to
+    keyword arguments for its constructor.
+    """
+
+    def __init__(self, stages: Sequence[str | Stage] = DEFAULT, options: dict[str, dict[str, Any]] | None = None):
+        options = options or {}
+        self.stages: list[Stage] = [
+            load_stage(s, **options.get(s, {})) if isinstance(s, str) else s for s in stages
+        ]
+        available = set(GIVEN)
+        for stage in self.stages:
+            missing = [r for r in stage.requires if r not in available]
+            if missing:
+                raise PipelineError(f"stage {stage.name!r} needs {', '.join(missing)}, which no earlier stage sets")
+            available.update(stage.assigns)
+        self.version = f"isnad {__version__} ({'+'.join(s.name for s in self.stages)})"
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def __call__(self, doc: Document | str, **fields: Any) -> Document:
+        if isinstance(doc, str):
+            doc = Document(text=doc, **fields)
+        for stage in self.stages:
+            doc = stage(doc)
+        doc.pipeline = self.version
+        return doc
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Analyse documents one at a time (memory does not grow with their number)."""
+        for doc in docs:
+            yield self(doc)

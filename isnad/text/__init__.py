@@ -1,0 +1,1 @@
+"""The text layer: decoding, offset-preserving normalisation, sentences, tokens and clitics."""

@@ -1,0 +1,52 @@
+"""Pipeline stages of the text layer."""
+from __future__ import annotations
+
+import re
+
+from isnad.document import Document, text_hash
+from isnad.text.normalise import normalise
+from isnad.text.segment import segment
+
+ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+class Normalise:
+    name = "normalise"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ("norm", "offsets", "id", "hash", "language")
+
+    def __call__(self, doc: Document) -> Document:
+        doc.norm, doc.offsets = normalise(doc.text)
+        doc.hash = text_hash(doc.norm)
+        if not doc.id:
+            doc.id = doc.hash
+        doc.language = language(doc.norm)
+        if doc.language != "ar":
+            doc.warnings.append(
+                f"the text does not look Arabic (language guess: {doc.language}); isnad analyses Arabic text, "
+                "so little or nothing will be found"
+            )
+        return doc
+
+
+class Segment:
+    name = "segment"
+    requires: tuple[str, ...] = ("norm", "offsets")
+    assigns: tuple[str, ...] = ("sentences", "tokens")
+
+    def __call__(self, doc: Document) -> Document:
+        doc.sentences, doc.tokens = segment(doc.norm, doc.offsets)
+        return doc
+
+
+def language(text: str) -> str:
+    """``ar`` when Arabic letters dominate, ``en`` (Latin script) or ``und`` otherwise."""
+    sample = text[:20000]
+    arabic = len(ARABIC_LETTER.findall(sample))
+    latin = len(LATIN_LETTER.findall(sample))
+    if arabic == 0 and latin == 0:
+        return "und"
+    if arabic >= latin * 0.5:
+        return "ar"
+    return "en" if latin else "und"

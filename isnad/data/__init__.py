@@ -1,0 +1,1 @@
+"""Bundled data: lexicons, gazetteers, models and tables, each with its source."""

@@ -1,0 +1,1 @@
+"""Ingest: readers for every input format, turning files into Documents."""

@@ -35,7 +35,9 @@ def cli() -> None:
 
 def main() -> None:
     try:
-        cli.main(standalone_mode=False)
+        code = cli.main(standalone_mode=False)
+    except click.exceptions.Exit as e:
+        code = e.exit_code
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)
@@ -47,3 +49,4 @@ def main() -> None:
         sys.exit(2)
     except BrokenPipeError:
         sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -18,7 +18,8 @@ from importlib import resources
 
 @dataclass(frozen=True, slots=True)
 class Tables:
-    same_length: dict[int, str]  # str.translate table for one-to-one replacements
+    same_length: dict[str, str]  # one-to-one replacements
+    same_pattern: re.Pattern[str]  # any character of same_length (re.sub beats str.translate on Arabic)
     special: re.Pattern[str]  # characters that are deleted or expanded
     expand: dict[str, str]  # character -> replacement of another length ("" deletes)
     loose: dict[int, str]
@@ -41,7 +42,9 @@ def tables() -> Tables:
                 expand[ch] = folded.strip() if folded.strip() else folded
     special = re.compile("[" + "".join(re.escape(c) for c in sorted(expand)) + "]+")
     loose = {ord(k): v for k, v in data["loose"].items() if k != "_about"}
-    return Tables(same, special, expand, loose)
+    same_chars = {chr(k): v for k, v in same.items()}
+    same_pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(same_chars)) + "]")
+    return Tables(same_chars, same_pattern, special, expand, loose)
 
 
 class OffsetMap:
@@ -70,9 +73,14 @@ class OffsetMap:
         return self.to_original(start), max(self.to_original(end - 1) + 1, self.to_original(end))
 
 
+def _same_length(t: Tables, text: str) -> str:
+    table = t.same_length
+    return t.same_pattern.sub(lambda m: table[m.group()], text)
+
+
 def normalise(text: str) -> tuple[str, OffsetMap]:
     t = tables()
-    folded = text.translate(t.same_length)
+    folded = _same_length(t, text)
     pieces: list[str] = []
     norm_at: list[int] = []
     shift: list[int] = []
@@ -101,7 +109,7 @@ def normalise(text: str) -> tuple[str, OffsetMap]:
 def fold(text: str) -> str:
     """Normalised form of a short string (a lexicon entry, a query), without the offset map."""
     t = tables()
-    return t.special.sub(lambda m: "".join(t.expand[c] for c in m.group()), text.translate(t.same_length))
+    return t.special.sub(lambda m: "".join(t.expand[c] for c in m.group()), _same_length(t, text))
 
 
 def loose(text: str) -> str:

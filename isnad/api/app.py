@@ -1,0 +1,42 @@
+"""The application factory: the JSON API under ``/api`` and the dashboard under ``/``."""
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from isnad import __version__
+from isnad.api import actors, documents, events, places, search, sources, stats
+from isnad.api.context import Analyser
+from isnad.api.security import SecurityHeaders
+from isnad.web import static_dir
+
+
+def create_app(store_url: str | None = None, token: str | None = None) -> FastAPI:
+    """An app over the store at ``store_url`` (None: ``$ISNAD_DB`` or the default file).
+
+    ``token`` is the operator's write token; without one, writes are refused.
+    """
+    app = FastAPI(
+        title="isnad",
+        version=__version__,
+        description="Sourced event data from Arabic news: events, documents, search, actors, places.",
+        # The interactive docs pages load scripts from a CDN, which the dashboard's policy forbids.
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.store_url = store_url
+    app.state.token = token or None
+    app.state.analyse = Analyser()
+    for module in (events, documents, search, actors, places, sources, stats):
+        app.include_router(module.router)
+
+    static = static_dir()
+    app.mount("/static", StaticFiles(directory=static), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(static / "index.html", media_type="text/html; charset=utf-8")
+
+    app.add_middleware(SecurityHeaders)
+    return app

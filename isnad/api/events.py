@@ -1,0 +1,51 @@
+"""``GET /api/events``: events selected by the filters of ``isnad events``, newest first, paginated."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from isnad.api.context import open_request_store
+from isnad.store import EventFilter
+
+router = APIRouter(tags=["events"])
+
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def event_filter(
+    actor: Annotated[str | None, Query(max_length=40, description="country ISO-3 or actor code prefix (source or target)")] = None,
+    cameo: Annotated[str | None, Query(max_length=6, pattern=r"^\d+$", description="CAMEO code prefix, e.g. 14")] = None,
+    plover: Annotated[str | None, Query(max_length=40, description="PLOVER type, e.g. PROTEST")] = None,
+    since: Annotated[str | None, Query(pattern=DATE, description="ISO date, inclusive")] = None,
+    until: Annotated[str | None, Query(pattern=DATE, description="ISO date, inclusive")] = None,
+    place: Annotated[str | None, Query(max_length=3, description="ISO-3 country of the event's place")] = None,
+    modality: Annotated[str | None, Query(max_length=20, description="asserted, reported, planned, ...")] = None,
+    document: Annotated[str | None, Query(max_length=80, description="document id or hash")] = None,
+    text: Annotated[str | None, Query(max_length=200, description="full-text query on the article")] = None,
+) -> EventFilter:
+    # Empty form fields arrive as "": they mean "any", not "match the empty string".
+    return EventFilter(
+        actor=(actor or None) and actor.upper(),
+        cameo=cameo or None,
+        plover=(plover or None) and plover.upper(),
+        since=since or None,
+        until=until or None,
+        place=(place or None) and place.upper(),
+        modality=(modality or None) and modality.lower(),
+        document=document or None,
+        text=(text or "").strip() or None,
+    )
+
+
+@router.get("/api/events", summary="Events matching the filters")
+def list_events(
+    request: Request,
+    filters: Annotated[EventFilter, Depends(event_filter)],
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    with open_request_store(request) as store:
+        total = store.count_events(filters)
+        items = store.events(filters, limit=limit, offset=offset) if offset < total else []
+    return {"total": total, "limit": limit, "offset": offset, "items": items}

@@ -1,0 +1,16 @@
+"""``GET /api/places``: the places of the stored events, with coordinates and event counts."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from isnad.api.context import open_request_store
+
+router = APIRouter(tags=["places"])
+
+
+@router.get("/api/places", summary="Event places, most frequent first")
+def places(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
+    with open_request_store(request) as store:
+        return {"items": store.places(limit=limit)}

@@ -1,0 +1,84 @@
+"""``GET /api/sources``: the source graph — which outlets and sources the selected events' claims rest on.
+
+Nodes are outlets (who published the article) and the sources the article credits (named or anonymous);
+an edge ``A → B`` means A relays what B says: the outlet relays the sources it cites, and a source that
+rests on another (``Attribution.parent``) relays it. Node weights count the events resting on them.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from isnad.api.context import open_request_store
+from isnad.api.events import event_filter
+from isnad.document import Attribution, Document
+from isnad.store import EventFilter
+from isnad.text.normalise import fold
+
+router = APIRouter(tags=["sources"])
+
+
+def publisher(doc: Document) -> str:
+    if doc.outlet:
+        return doc.outlet
+    if doc.url:
+        return urlsplit(doc.url).hostname or doc.url
+    return "unknown outlet"
+
+
+def _source_node(a: Attribution) -> tuple[str, str]:
+    """(key, label): the same source named in two articles is one node."""
+    if a.outlet:
+        return f"outlet:{a.outlet}", a.outlet
+    label = a.source.text if a.source else a.source_type.replace("_", " ")
+    return f"source:{a.source_type}:{fold(label)}", label
+
+
+def source_graph(docs: list[Document]) -> dict[str, Any]:
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: Counter[tuple[str, str]] = Counter()
+
+    def node(key: str, label: str, kind: str, source_type: str | None) -> str:
+        nodes.setdefault(key, {"id": key, "label": label, "kind": kind, "type": source_type, "events": 0})
+        return key
+
+    for doc in docs:
+        top = node(f"outlet:{publisher(doc)}", publisher(doc), "outlet", "named_outlet")
+        by_id = {a.id: a for a in doc.attributions}
+        keys: dict[str, str] = {}
+        for a in doc.attributions:
+            key, label = _source_node(a)
+            keys[a.id] = node(key, label, "outlet" if a.outlet else "source", a.source_type)
+        for a in doc.attributions:
+            parent = keys.get(a.parent) if a.parent in by_id else top
+            if parent and parent != keys[a.id]:
+                edges[(parent, keys[a.id])] += 1
+        for event in doc.events:
+            resting = [keys[i] for i in event.attributions if i in keys] or [top]
+            for key in set(resting):
+                nodes[key]["events"] += 1
+    return {
+        "documents": len(docs),
+        "nodes": sorted(nodes.values(), key=lambda n: (-n["events"], n["id"])),
+        "edges": [{"source": s, "target": t, "count": c} for (s, t), c in sorted(edges.items())],
+    }
+
+
+@router.get("/api/sources", summary="Source graph of the selected events' articles")
+def sources(
+    request: Request,
+    filters: Annotated[EventFilter, Depends(event_filter)],
+    documents: Annotated[int, Query(ge=1, le=100, description="at most this many articles, newest first")] = 40,
+) -> dict[str, Any]:
+    with open_request_store(request) as store:
+        ids: list[str] = []
+        for event in store.events(filters, limit=1000):
+            if event["document_id"] not in ids:
+                ids.append(event["document_id"])
+                if len(ids) == documents:
+                    break
+        docs = [d for d in (store.document(i) for i in ids) if d is not None]
+    return source_graph(docs)

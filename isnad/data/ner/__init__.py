@@ -1,0 +1,1 @@
+"""The named-entity tagger: model, lexicons and settings (see README.md)."""

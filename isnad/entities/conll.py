@@ -1,0 +1,99 @@
+"""CoNLL files (one token per line, a blank line between sentences) and entity-level scoring.
+
+Scoring is exact: an entity counts as correct only when its first token, last token and type all match
+the gold entity (the CoNLL-2003 convention). BIO tags are read leniently: an ``I-X`` that does not
+continue an ``X`` entity starts a new one, as conlleval does.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TextIO
+
+
+def read_conll(lines: Iterable[str]) -> Iterator[list[list[str]]]:
+    """Sentences as lists of rows; a row is the whitespace-separated columns of one line."""
+    sentence: list[list[str]] = []
+    for line in lines:
+        cols = line.split()
+        if not cols:
+            if sentence:
+                yield sentence
+                sentence = []
+            continue
+        sentence.append(cols)
+    if sentence:
+        yield sentence
+
+
+def write_conll(out: TextIO, sentences: Iterable[tuple[list[str], list[str]]]) -> None:
+    """Writes ``token<TAB>tag`` lines, a blank line after each sentence."""
+    for tokens, tags in sentences:
+        for token, tag in zip(tokens, tags):
+            out.write(f"{token}\t{tag}\n")
+        out.write("\n")
+
+
+def entities(tags: list[str]) -> list[tuple[int, int, str]]:
+    """``(first, last + 1, type)`` for every entity in a BIO tag sequence."""
+    out: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        continues = prefix == "I" and label == kind and start >= 0
+        if start >= 0 and not continues:
+            out.append((start, i, kind))
+            start, kind = -1, ""
+        if prefix in ("B", "I") and not continues:
+            start, kind = i, label
+    return out
+
+
+@dataclass
+class Scores:
+    """Counts of true positives, predicted and gold entities, per type."""
+
+    tp: Counter[str] = field(default_factory=Counter)
+    predicted: Counter[str] = field(default_factory=Counter)
+    gold: Counter[str] = field(default_factory=Counter)
+
+    def add(self, gold_tags: list[str], predicted_tags: list[str]) -> None:
+        gold = set(entities(gold_tags))
+        pred = set(entities(predicted_tags))
+        for _, _, kind in gold:
+            self.gold[kind] += 1
+        for _, _, kind in pred:
+            self.predicted[kind] += 1
+        for _, _, kind in gold & pred:
+            self.tp[kind] += 1
+
+    def prf(self, kind: str | None = None) -> tuple[float, float, float]:
+        """Precision, recall and F1 in percent, for one type or (``None``) over all types."""
+        tp = self.tp[kind] if kind else sum(self.tp.values())
+        pred = self.predicted[kind] if kind else sum(self.predicted.values())
+        gold = self.gold[kind] if kind else sum(self.gold.values())
+        p = 100.0 * tp / pred if pred else 0.0
+        r = 100.0 * tp / gold if gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    def types(self) -> list[str]:
+        return sorted(set(self.gold) | set(self.predicted))
+
+    def table(self) -> str:
+        rows = [f"{'type':<8}{'precision':>10}{'recall':>8}{'F1':>8}{'gold':>7}{'pred':>7}"]
+        for kind in [*self.types(), None]:
+            p, r, f = self.prf(kind)
+            name = kind or "overall"
+            gold = self.gold[kind] if kind else sum(self.gold.values())
+            pred = self.predicted[kind] if kind else sum(self.predicted.values())
+            rows.append(f"{name:<8}{p:>10.2f}{r:>8.2f}{f:>8.2f}{gold:>7}{pred:>7}")
+        return "\n".join(rows)
+
+    def as_dict(self) -> dict[str, dict[str, float]]:
+        out = {}
+        for kind in [*self.types(), None]:
+            p, r, f = self.prf(kind)
+            out[kind or "overall"] = {"precision": round(p, 2), "recall": round(r, 2), "f1": round(f, 2)}
+        return out

@@ -1,0 +1,288 @@
+"""The store contract shared by every backend: the :class:`Store` protocol, :class:`EventFilter`, and the
+rows a Document is broken into (so SQLite and PostgreSQL store exactly the same thing).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from typing import Any, Protocol, runtime_checkable
+
+from isnad.document import Document, Event
+from isnad.errors import IsnadError
+
+
+class StoreError(IsnadError):
+    code = "E301"
+
+
+@dataclass(slots=True)
+class EventFilter:
+    """What to select; every field left as None selects everything."""
+
+    actor: str | None = None  # country ISO-3 or actor code prefix; matches source or target
+    cameo: str | None = None  # CAMEO code prefix, e.g. "14"
+    plover: str | None = None  # PLOVER type, e.g. "PROTEST"
+    since: str | None = None  # ISO date, on the event's interval (else the document's published date)
+    until: str | None = None
+    place: str | None = None  # ISO-3 country of the event's place
+    modality: str | None = None
+    document: str | None = None  # document id or hash
+    text: str | None = None  # full-text query on the article
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) is None for f in fields(self))
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A collection of analysed documents; SQLite and PostgreSQL behave the same."""
+
+    def add(self, doc: Document) -> str: ...  # "added" | "unchanged" | "replaced"
+
+    def add_many(self, docs: Iterable[Document]) -> dict[str, int]: ...
+
+    def has(self, hash: str, pipeline: str | None = None) -> bool: ...
+
+    def document(self, doc_id: str) -> Document | None: ...
+
+    def events(self, filter: EventFilter, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]: ...
+
+    def count_events(self, filter: EventFilter) -> int: ...
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]: ...
+
+    def actors(self, limit: int = 100) -> list[dict[str, Any]]: ...
+
+    def places(self, limit: int = 100) -> list[dict[str, Any]]: ...
+
+    def stats(self) -> dict[str, Any]: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+# --- rows: how a Document is laid out in tables (the same for every backend) ---------------------------
+
+MIGRATION_NAME = re.compile(r"^(?P<backend>[a-z]+)-(?P<number>\d{3})-[\w-]+\.sql$")
+
+
+@lru_cache(maxsize=4)
+def migrations(backend: str) -> tuple[tuple[int, str], ...]:
+    """The numbered SQL steps of ``backend`` (``isnad/store/schema/<backend>-NNN-name.sql``), in order."""
+    from importlib import resources
+
+    steps = []
+    for entry in resources.files("isnad.store.schema").iterdir():
+        m = MIGRATION_NAME.match(entry.name)
+        if m and m["backend"] == backend:
+            steps.append((int(m["number"]), entry.read_text(encoding="utf-8")))
+    return tuple(sorted(steps))
+
+
+def actor_key(actor: Any) -> str | None:
+    """The identity of an actor in the actors table: its code, else country and name."""
+    if actor is None:
+        return None
+    if actor.code:
+        return actor.code
+    name = actor.en or actor.ar
+    if not name:
+        return actor.country
+    return f"{actor.country or ''}|{name}"
+
+
+def place_key(place: dict[str, Any] | None) -> str | None:
+    if not place:
+        return None
+    if place.get("geonames_id"):
+        return f"gn:{place['geonames_id']}"
+    name = place.get("en") or place.get("ar")
+    if not name:
+        return place.get("country")
+    return f"{place.get('country') or ''}|{name}"
+
+
+def event_dates(ev: Event, published: str | None) -> tuple[str | None, str | None]:
+    """The interval an event is filtered and sorted on: its own time, else the publication date."""
+    t = ev.time or {}
+    start = t.get("interval_start") or t.get("interval_end") or published
+    end = t.get("interval_end") or t.get("interval_start") or published
+    return (start[:10] if start else None), (end[:10] if end else None)
+
+
+@dataclass(slots=True)
+class Rows:
+    """Everything stored for one Document, as plain tuples in table column order."""
+
+    document: dict[str, Any]
+    mentions: list[tuple[Any, ...]]
+    times: list[tuple[Any, ...]]
+    attributions: list[tuple[Any, ...]]
+    events: list[tuple[Any, ...]]
+    actors: dict[str, tuple[Any, ...]]
+    places: dict[str, tuple[Any, ...]]
+    terms: list[str]
+
+
+DOCUMENT_COLUMNS = ("hash", "id", "url", "outlet", "title", "published", "language", "pipeline", "events", "data")
+MENTION_COLUMNS = ("doc", "seq", "start", "stop", "text", "label", "source", "actor", "place")
+TIME_COLUMNS = ("doc", "seq", "start", "stop", "text", "interval_start", "interval_end", "granularity", "vague", "anchor")
+ATTRIBUTION_COLUMNS = ("doc", "id", "cue", "source", "source_type", "description", "outlet", "parent")
+EVENT_COLUMNS = (
+    "doc", "seq", "id", "cameo", "plover", "goldstein", "quad_class", "source_actor", "source_code",
+    "source_country", "target_actor", "target_code", "target_country", "place", "place_country", "modality",
+    "date_start", "date_end", "data",
+)
+ACTOR_COLUMNS = ("key", "code", "country", "en", "ar", "sectors")
+PLACE_COLUMNS = ("key", "en", "ar", "kind", "country", "lat", "lon", "geonames_id", "precision")
+
+
+def _actor_row(actors: dict[str, tuple[Any, ...]], actor: Any) -> str | None:
+    k = actor_key(actor)
+    if k and k not in actors:
+        actors[k] = (k, actor.code, actor.country, actor.en, actor.ar, " ".join(actor.sectors) or None)
+    return k
+
+
+def _place_row(places: dict[str, tuple[Any, ...]], place: dict[str, Any] | None) -> str | None:
+    k = place_key(place)
+    if k and place and k not in places:
+        places[k] = (
+            k, place.get("en"), place.get("ar"), place.get("kind"), place.get("country"), place.get("lat"),
+            place.get("lon"), place.get("geonames_id"), place.get("precision"),
+        )
+    return k
+
+
+def document_rows(doc: Document) -> Rows:
+    """Break an analysed Document into the rows of every table (the JSON of the whole Document included)."""
+    import json
+    from dataclasses import asdict
+
+    from isnad.store.terms import document_terms
+
+    h = doc.hash
+    actors: dict[str, tuple[Any, ...]] = {}
+    places: dict[str, tuple[Any, ...]] = {}
+    mentions = []
+    for i, m in enumerate(doc.mentions):
+        a = _actor_row(actors, m.actor)
+        p = _place_row(places, asdict(m.place) if m.place else None)
+        mentions.append((h, i, m.start, m.end, m.text, m.label, m.source, a, p))
+    times = [
+        (h, i, t.start, t.end, t.text, t.interval_start, t.interval_end, t.granularity, t.vague, t.anchor)
+        for i, t in enumerate(doc.times)
+    ]
+    attributions = [
+        (h, a.id, a.cue.text, a.source.text if a.source else None, a.source_type, a.description, a.outlet, a.parent)
+        for a in doc.attributions
+    ]
+    events = []
+    for i, ev in enumerate(doc.events):
+        src = ev.source.actor if ev.source else None
+        tgt = ev.target.actor if ev.target else None
+        start, end = event_dates(ev, doc.published)
+        events.append((
+            h, i, ev.id, (ev.cameo or {}).get("code"), (ev.plover or {}).get("type"),
+            (ev.cameo or {}).get("goldstein"), (ev.cameo or {}).get("quad_class"),
+            _actor_row(actors, src), src.code if src else None, src.country if src else None,
+            _actor_row(actors, tgt), tgt.code if tgt else None, tgt.country if tgt else None,
+            _place_row(places, ev.place), (ev.place or {}).get("country"), ev.modality, start, end,
+            json.dumps(asdict(ev), ensure_ascii=False),
+        ))
+    data = doc.to_dict()
+    document = {
+        "hash": h, "id": doc.id or h, "url": doc.url, "outlet": doc.outlet, "title": doc.title,
+        "published": doc.published[:10] if doc.published else None, "language": doc.language,
+        "pipeline": doc.pipeline, "events": len(doc.events), "data": json.dumps(data, ensure_ascii=False),
+    }
+    terms = document_terms(" ".join(filter(None, [doc.title, doc.text])))
+    return Rows(document, mentions, times, attributions, events, actors, places, terms)
+
+
+def prepare(doc: Document) -> Document:
+    """Give a Document its identity (hash, id) if no pipeline has: the store needs both."""
+    if not doc.hash:
+        from isnad.document import text_hash
+        from isnad.text.normalise import normalise
+
+        doc.hash = text_hash(normalise(doc.text)[0])
+    if not doc.id:
+        doc.id = doc.hash
+    return doc
+
+
+def filter_sql(f: EventFilter, ph: str, text_clause: str,
+               text_param: Callable[[list[str]], Any]) -> tuple[str, list[Any]]:
+    """The WHERE clause (over events ``e`` joined to documents ``d``) for a filter.
+
+    ``ph`` is the backend's parameter placeholder; ``text_clause`` its full-text condition on ``d``,
+    taking one parameter, ``text_param`` of the query terms (see :func:`isnad.store.terms.query_terms`).
+    """
+    from isnad.store.terms import query_terms
+
+    where: list[str] = []
+    params: list[Any] = []
+    if f.actor:
+        a = f.actor.strip().upper()
+        where.append(
+            f"(e.source_code LIKE {ph} OR e.target_code LIKE {ph} OR e.source_country = {ph} OR e.target_country = {ph})"
+        )
+        params += [_prefix(a), _prefix(a), a, a]
+    if f.cameo:
+        where.append(f"e.cameo LIKE {ph}")
+        params.append(_prefix(f.cameo.strip()))
+    if f.plover:
+        where.append(f"e.plover = {ph}")
+        params.append(f.plover.strip().upper())
+    if f.since:
+        where.append(f"e.date_end >= {ph}")
+        params.append(f.since[:10])
+    if f.until:
+        where.append(f"e.date_start <= {ph}")
+        params.append(f.until[:10])
+    if f.place:
+        where.append(f"e.place_country = {ph}")
+        params.append(f.place.strip().upper())
+    if f.modality:
+        where.append(f"e.modality = {ph}")
+        params.append(f.modality.strip().lower())
+    if f.document:
+        where.append(f"(d.id = {ph} OR d.hash = {ph})")
+        params += [f.document, f.document]
+    terms = query_terms(f.text) if f.text else []
+    if terms:
+        where.append(text_clause)
+        params.append(text_param(terms))
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def _prefix(value: str) -> str:
+    """A LIKE prefix pattern with the wildcards of the value itself escaped out."""
+    return re.sub(r"[%_\\]", "", value) + "%"
+
+
+def event_dict(data: str | dict[str, Any], doc_id: str, title: str | None, published: str | None,
+               url: str | None) -> dict[str, Any]:
+    """An event as returned by ``Store.events``: the Event's JSON plus where it comes from."""
+    import json
+
+    out = json.loads(data) if isinstance(data, str) else dict(data)
+    out.update(document_id=doc_id, document_title=title, published=published, url=url)
+    return out
+
+
+def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

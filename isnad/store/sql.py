@@ -1,0 +1,224 @@
+"""The store operations written once in SQL that SQLite and PostgreSQL both run, so both give the same answers.
+
+A backend subclasses :class:`SQLStore` and provides the connection, the placeholder style, transactions,
+migrations and its full-text search condition.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from isnad.document import Document
+from isnad.store.base import (
+    ACTOR_COLUMNS, ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, PLACE_COLUMNS,
+    TIME_COLUMNS, EventFilter, Rows, document_rows, event_dict, filter_sql, prepare,
+)
+from isnad.store.terms import query_terms, snippet
+
+CHILD_TABLES = ("events", "mentions", "times", "attributions")
+EVENT_ORDER = " ORDER BY e.date_start DESC NULLS LAST, e.doc, e.seq"
+
+
+class SQLStore:
+    """Shared implementation of the :class:`~isnad.store.base.Store` protocol."""
+
+    ph = "?"  # parameter placeholder of the backend's driver
+    backend = "sql"
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()  # one connection, possibly used from several threads (the web API)
+
+    # --- hooks of a backend -------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:  # yields a cursor
+        raise NotImplementedError
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def text_clause(self) -> str:
+        """Condition on documents ``d`` true when the article holds all terms of one parameter."""
+        raise NotImplementedError
+
+    def text_param(self, terms: list[str]) -> Any:
+        raise NotImplementedError
+
+    def write_terms(self, cur: Any, doc_hash: str, terms: list[str], replaced: bool) -> None:
+        raise NotImplementedError
+
+    def document_values(self, rows: Rows) -> tuple[list[str], list[Any]]:
+        """Columns and values of the documents row (a backend may add its own columns)."""
+        return list(DOCUMENT_COLUMNS), [rows.document[c] for c in DOCUMENT_COLUMNS]
+
+    def load_json(self, value: Any) -> Any:
+        return json.loads(value) if isinstance(value, str) else value
+
+    def json_value(self, column: str) -> str:
+        """How a JSON column is written (PostgreSQL casts it to jsonb)."""
+        return self.ph
+
+    # --- writing ------------------------------------------------------------------------------------
+    def add(self, doc: Document) -> str:
+        with self._lock, self.transaction() as cur:
+            return self._write(cur, doc)
+
+    def add_many(self, docs: Iterable[Document]) -> dict[str, int]:
+        counts = {"added": 0, "unchanged": 0, "replaced": 0}
+        with self._lock, self.transaction() as cur:
+            for doc in docs:
+                counts[self._write(cur, doc)] += 1
+        return counts
+
+    def _insert(self, cur: Any, table: str, columns: tuple[str, ...] | list[str], rows: list[tuple[Any, ...]],
+                ignore: bool = False) -> None:
+        if not rows:
+            return
+        values = ", ".join(self.json_value(c) if c == "data" else self.ph for c in columns)
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"
+        if ignore:
+            sql += " ON CONFLICT DO NOTHING"
+        cur.executemany(sql, rows)
+
+    def _write(self, cur: Any, doc: Document) -> str:
+        prepare(doc)
+        ph = self.ph
+        cur.execute(f"SELECT pipeline FROM documents WHERE hash = {ph}", (doc.hash,))
+        found = cur.fetchone()
+        if found is not None and found[0] == doc.pipeline:
+            return "unchanged"
+        rows = document_rows(doc)
+        columns, values = self.document_values(rows)
+        if found is None:
+            self._insert(cur, "documents", columns, [tuple(values)])
+        else:
+            for table in CHILD_TABLES:
+                cur.execute(f"DELETE FROM {table} WHERE doc = {ph}", (doc.hash,))
+            sets = ", ".join(f"{c} = {self.json_value(c) if c == 'data' else ph}" for c in columns if c != "hash")
+            cur.execute(f"UPDATE documents SET {sets} WHERE hash = {ph}",
+                        [v for c, v in zip(columns, values) if c != "hash"] + [doc.hash])
+        self.write_terms(cur, doc.hash, rows.terms, replaced=found is not None)
+        self._insert(cur, "actors", ACTOR_COLUMNS, list(rows.actors.values()), ignore=True)
+        self._insert(cur, "places", PLACE_COLUMNS, list(rows.places.values()), ignore=True)
+        self._insert(cur, "mentions", MENTION_COLUMNS, rows.mentions)
+        self._insert(cur, "times", TIME_COLUMNS, rows.times)
+        self._insert(cur, "attributions", ATTRIBUTION_COLUMNS, rows.attributions)
+        self._insert(cur, "events", EVENT_COLUMNS, rows.events)
+        return "added" if found is None else "replaced"
+
+    # --- reading ------------------------------------------------------------------------------------
+    def has(self, hash: str, pipeline: str | None = None) -> bool:
+        ph = self.ph
+        if pipeline is None:
+            rows = self.query(f"SELECT 1 FROM documents WHERE hash = {ph}", (hash,))
+        else:
+            rows = self.query(f"SELECT 1 FROM documents WHERE hash = {ph} AND pipeline = {ph}", (hash, pipeline))
+        return bool(rows)
+
+    def stored_hashes(self, pipeline: str | None = None) -> set[str]:
+        """Hashes of every stored document (analysed by ``pipeline`` when given): for skipping in bulk."""
+        if pipeline is None:
+            return {r[0] for r in self.query("SELECT hash FROM documents")}
+        return {r[0] for r in self.query(f"SELECT hash FROM documents WHERE pipeline = {self.ph}", (pipeline,))}
+
+    def document(self, doc_id: str) -> Document | None:
+        ph = self.ph
+        rows = self.query(
+            f"SELECT data FROM documents WHERE hash = {ph} OR id = {ph} "
+            f"ORDER BY CASE WHEN hash = {ph} THEN 0 ELSE 1 END, added DESC LIMIT 1",
+            (doc_id, doc_id, doc_id),
+        )
+        return Document.from_dict(self.load_json(rows[0][0])) if rows else None
+
+    def _where(self, f: EventFilter) -> tuple[str, list[Any]]:
+        return filter_sql(f, self.ph, self.text_clause(), self.text_param)
+
+    def events(self, filter: EventFilter, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        where, params = self._where(filter)
+        rows = self.query(
+            "SELECT e.data, d.id, d.title, d.published, d.url FROM events e JOIN documents d ON d.hash = e.doc"
+            f"{where}{EVENT_ORDER} LIMIT {self.ph} OFFSET {self.ph}",
+            params + [int(limit), int(offset)],
+        )
+        return [event_dict(self.load_json(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+
+    def iter_events(self, filter: EventFilter, batch: int = 5000) -> Iterator[dict[str, Any]]:
+        """Every matching event, fetched in pages (for exports)."""
+        offset = 0
+        while True:
+            page = self.events(filter, limit=batch, offset=offset)
+            yield from page
+            if len(page) < batch:
+                return
+            offset += batch
+
+    def count_events(self, filter: EventFilter) -> int:
+        where, params = self._where(filter)
+        return int(self.query(f"SELECT COUNT(*) FROM events e JOIN documents d ON d.hash = e.doc{where}", params)[0][0])
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        terms = query_terms(query)
+        if not terms:
+            return []
+        ph = self.ph
+        rows = self.query(
+            f"SELECT d.hash, d.id, d.title, d.published, d.url, d.data FROM documents d WHERE {self.text_clause()} "
+            f"ORDER BY d.published DESC NULLS LAST, d.hash LIMIT {ph} OFFSET {ph}",
+            (self.text_param(terms), int(limit), int(offset)),
+        )
+        out = []
+        for h, doc_id, title, published, url, data in rows:
+            text = self.load_json(data)["text"]
+            events = self.query(f"SELECT data FROM events WHERE doc = {ph} ORDER BY seq", (h,))
+            out.append({
+                "document_id": doc_id, "title": title, "published": published, "url": url,
+                "snippet": snippet(text, terms),
+                "events": [event_dict(self.load_json(e[0]), doc_id, title, published, url) for e in events],
+            })
+        return out
+
+    def actors(self, limit: int = 100) -> list[dict[str, Any]]:
+        rows = self.query(
+            "SELECT a.code, a.country, a.en, a.ar, COUNT(x.k) AS n FROM actors a LEFT JOIN "
+            "(SELECT source_actor AS k FROM events UNION ALL SELECT target_actor FROM events) x ON x.k = a.key "
+            f"GROUP BY a.key, a.code, a.country, a.en, a.ar ORDER BY n DESC, a.key LIMIT {self.ph}",
+            (int(limit),),
+        )
+        return [{"code": r[0], "country": r[1], "en": r[2], "ar": r[3], "events": int(r[4])} for r in rows]
+
+    def places(self, limit: int = 100) -> list[dict[str, Any]]:
+        rows = self.query(
+            "SELECT p.en, p.ar, p.country, p.lat, p.lon, p.precision, COUNT(e.place) AS n FROM places p "
+            "LEFT JOIN events e ON e.place = p.key "
+            "GROUP BY p.key, p.en, p.ar, p.country, p.lat, p.lon, p.precision "
+            f"ORDER BY n DESC, p.key LIMIT {self.ph}",
+            (int(limit),),
+        )
+        return [
+            {"en": r[0], "ar": r[1], "country": r[2], "lat": r[3], "lon": r[4], "precision": r[5], "events": int(r[6])}
+            for r in rows
+        ]
+
+    def stats(self) -> dict[str, Any]:
+        q = self.query
+        return {
+            "backend": self.backend,
+            "documents": int(q("SELECT COUNT(*) FROM documents")[0][0]),
+            "events": int(q("SELECT COUNT(*) FROM events")[0][0]),
+            "mentions": int(q("SELECT COUNT(*) FROM mentions")[0][0]),
+            "by_plover": {r[0]: int(r[1]) for r in q(
+                "SELECT COALESCE(plover, '') AS t, COUNT(*) AS n FROM events GROUP BY plover ORDER BY n DESC, t")},
+            "by_modality": {r[0]: int(r[1]) for r in q(
+                "SELECT COALESCE(modality, '') AS m, COUNT(*) AS n FROM events GROUP BY modality ORDER BY n DESC, m")},
+        }
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,80 @@
+// How the parts of an event are shown: English labels, Arabic text kept as written.
+
+import { ar, el } from "./dom.js";
+
+export const PLOVER_TYPES = [
+  "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+  "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+];
+export const MODALITIES = ["asserted", "reported", "planned", "considered", "negated", "hypothetical", "historical"];
+const SOURCE_TYPES = {
+  named_person: "named person", named_outlet: "named outlet", named_institution: "named institution",
+  report: "report", qualified_anonymous: "qualified anonymous", anonymous: "anonymous",
+};
+
+export function sourceType(t) {
+  return SOURCE_TYPES[t] || (t || "").replaceAll("_", " ");
+}
+
+/** The event's date: the start of its time interval, else the article's publication date. */
+export function eventDate(e) {
+  return (e.time && e.time.interval_start) || e.published || null;
+}
+
+export function dateLabel(e) {
+  const t = e.time;
+  if (t && t.interval_start) {
+    return t.interval_end && t.interval_end !== t.interval_start ? `${t.interval_start} – ${t.interval_end}` : t.interval_start;
+  }
+  return e.published ? `${e.published} (published)` : "undated";
+}
+
+/** One side of an event: the English name and code, with the Arabic words of the text beside them. */
+export function actorNode(side) {
+  if (!side) return el("span", { class: "muted" }, "—");
+  const a = side.actor || {};
+  const name = a.en || a.code || a.country;
+  return el("span", { class: "actor" },
+    name ? el("span", { class: "actor-en" }, name) : null,
+    a.code && a.code !== name ? el("code", {}, a.code) : null,
+    side.text ? ar(side.text, "actor-ar") : null);
+}
+
+export function actorKey(side) {
+  if (!side) return null;
+  const a = side.actor || {};
+  return a.code || a.country || side.text || null;
+}
+
+export function placeNode(p) {
+  if (!p) return el("span", { class: "muted" }, "—");
+  return el("span", { class: "place" },
+    p.en || p.ar || p.text || "",
+    p.country ? el("code", {}, p.country) : null,
+    p.text && p.text !== p.en ? ar(p.text) : null);
+}
+
+/** Credibility as an Admiralty-style grade, e.g. "F3". */
+export function grade(c) {
+  if (!c) return "—";
+  if (c.grade) return String(c.grade);
+  const r = c.source_reliability ?? "";
+  const i = c.information_credibility ?? "";
+  return `${r}${i}` || "—";
+}
+
+export function gradeNode(c) {
+  const g = grade(c);
+  const title = c ? Object.entries(c).map(([k, v]) => `${k.replaceAll("_", " ")}: ${typeof v === "object" ? JSON.stringify(v) : v}`).join("\n") : "";
+  return el("span", { class: `grade grade-${g[0] || "x"}`, title }, g);
+}
+
+export function ploverNode(p) {
+  const type = (p && p.type) || "—";
+  return el("span", { class: `plover plover-${type}` }, type);
+}
+
+export function cameoLabel(c) {
+  if (!c) return "";
+  return [c.code, c.label].filter(Boolean).join(" ");
+}

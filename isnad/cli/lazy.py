@@ -7,7 +7,7 @@ import click
 
 
 class LazyGroup(click.Group):
-    def __init__(self, *args, lazy: dict[str, str] | None = None, **kwargs):
+    def __init__(self, *args, lazy: dict[str, str] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.lazy = lazy or {}  # name -> "module:attribute"
 
@@ -19,6 +19,21 @@ class LazyGroup(click.Group):
             module, attr = self.lazy[name].split(":")
             try:
                 return getattr(importlib.import_module(module), attr)
-            except (ImportError, AttributeError):
-                return None
+            except ModuleNotFoundError as e:
+                if (e.name or "").startswith("isnad"):
+                    return None
+                return _missing(name, e.name or "?")
         return super().get_command(ctx, name)
+
+
+def _missing(name: str, package: str) -> click.Command:
+    """Stands in for a command whose optional dependency is not installed, and says which."""
+
+    def fail() -> None:
+        raise click.ClickException(
+            f"`isnad {name}` needs the package {package!r}, which is not installed; "
+            "install the extra that brings it (see README: pip install 'isnad[serve,postgres,parquet]')"
+        )
+
+    return click.Command(name, callback=fail, help=f"(unavailable: needs {package})",
+                         context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

@@ -60,18 +60,14 @@ def _trim(norm: str, start: int, end: int, heading: bool) -> tuple[int, int, boo
 
 def segment(norm: str, offsets: OffsetMap) -> tuple[list[Sentence], list[Token]]:
     """Sentences and tokens, in original offsets."""
-    sents: list[Sentence] = []
-    tokens: list[Token] = []
-    simple = not offsets.norm_at
-    for i, (s, e, heading) in enumerate(sentences(norm)):
-        os_, oe = (s, e) if simple else offsets.span(s, e)
-        sents.append(Sentence(os_, oe, heading))
-        for m in TOKEN.finditer(norm, s, e):
-            ts, te = m.span()
-            w = m.group()
-            if not simple:
-                ts_o, te_o = offsets.span(ts, te)
-            else:
-                ts_o, te_o = ts, te
-            tokens.append(Token(ts_o, te_o, w, key(w), i))
+    units = sentences(norm)
+    found = [(m.span(), m.group(), i) for i, (s, e, _) in enumerate(units) for m in TOKEN.finditer(norm, s, e)]
+    if offsets.norm_at:
+        sent_spans = offsets.spans_sorted([(s, e) for s, e, _ in units])
+        tok_spans = offsets.spans_sorted([span for span, _, _ in found])
+    else:
+        sent_spans = [(s, e) for s, e, _ in units]
+        tok_spans = [span for span, _, _ in found]
+    sents = [Sentence(s, e, h) for (s, e), (_, _, h) in zip(sent_spans, units)]
+    tokens = [Token(s, e, w, key(w), i) for (s, e), (_, w, i) in zip(tok_spans, found)]
     return sents, tokens

@@ -99,3 +99,31 @@ def test_console_script_reports_unreadable_input(tmp_path):
     proc = subprocess.run([str(exe), "analyze", str(binary)], capture_output=True, text=True)
     assert proc.returncode == 1
     assert "binary" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_jsonl_batch_streams_in_constant_memory(tmp_path, reference_text):
+    """Peak Python memory for 200 lines is about that for 20: documents are not kept."""
+    import io
+    import tracemalloc
+
+    from isnad import Pipeline
+    from isnad.cli.analyze import _analysed, _write_stream
+    from isnad.ingest.files import read_inputs
+
+    pipeline = Pipeline()
+    line = json.dumps({"text": reference_text}, ensure_ascii=False) + "\n"
+
+    def peak(n: int) -> int:
+        src = tmp_path / f"{n}.jsonl"
+        src.write_text(line * n, encoding="utf-8")
+        sink = io.StringIO()
+        sink.write = lambda s: len(s)  # discard the output; only the pipeline's memory counts
+        tracemalloc.start()
+        _write_stream(_analysed(read_inputs([str(src)]), pipeline, PUBLISHED), "jsonl", sink, True)
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return top
+
+    peak(5)  # warm the caches
+    small, large = peak(20), peak(200)
+    assert large < small * 1.5, (small, large)

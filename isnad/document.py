@@ -102,6 +102,7 @@ class Attribution:
     parent: str | None = None  # id of the attribution this one rests on (chain)
     refers_to: str | None = None  # id of an earlier attribution this source refers back to
     quote: bool = False
+    certainty: str | None = None  # asserted, hedged, alleged, denied: how the content is presented
 
 
 @dataclass(slots=True)

@@ -45,12 +45,26 @@ def ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tupl
     return points
 
 
+def unwrap(r: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Keep a ring that crosses the 180th meridian continuous (the part beyond it falls outside the view)
+    instead of drawing a line across the whole map."""
+    out: list[tuple[float, float]] = []
+    shift = 0.0
+    for i, (lon, lat) in enumerate(r):
+        if i and lon + shift - out[-1][0] > 180:
+            shift -= 360
+        elif i and lon + shift - out[-1][0] < -180:
+            shift += 360
+        out.append((lon + shift, lat))
+    return out
+
+
 def path(rings: list[list[tuple[float, float]]]) -> str:
     parts = []
     for r in rings:
         xy = []
         last = None
-        for lon, lat in r:
+        for lon, lat in unwrap(r):
             p = (round(lon + 180, 1), round(90 - lat, 1))
             if p != last:
                 xy.append(p)
@@ -78,7 +92,8 @@ def main(src: str) -> None:
             polys = [polys]
         rings = [ring(r, arcs) for poly in polys for r in poly]
         d = path(rings)
-        if d:
+        # Antarctica circles the whole map and lies below the view.
+        if d and geom.get("id") != "010":
             countries.append({"iso3": iso3(geom.get("id")), "name": geom["properties"]["name"], "d": d})
     countries.sort(key=lambda c: (c["name"], c["iso3"] or ""))
     out = {

@@ -126,4 +126,5 @@ def test_jsonl_batch_streams_in_constant_memory(tmp_path, reference_text):
 
     peak(5)  # warm the caches
     small, large = peak(20), peak(200)
-    assert large < small * 1.5, (small, large)
+    # keeping every document would grow the peak tenfold; the garbage collector alone moves it a little
+    assert large < small * 3, (small, large)

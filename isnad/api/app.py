@@ -1,14 +1,15 @@
 """The application factory: the JSON API under ``/api`` and the dashboard under ``/``."""
 from __future__ import annotations
 
-from fastapi import FastAPI
-from fastapi.responses import FileResponse
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from isnad import __version__
 from isnad.api import actors, documents, events, places, search, sources, stats
 from isnad.api.context import Analyser
 from isnad.api.security import SecurityHeaders
+from isnad.errors import IsnadError
 from isnad.web import static_dir
 
 
@@ -30,6 +31,11 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
     app.state.analyse = Analyser()
     for module in (events, documents, search, actors, places, sources, stats):
         app.include_router(module.router)
+
+    @app.exception_handler(IsnadError)
+    def isnad_error(_request: Request, exc: IsnadError) -> JSONResponse:
+        # e.g. the store cannot be opened: say so, with the error's stable code, instead of a bare 500
+        return JSONResponse({"detail": exc.message, "code": exc.code}, status_code=503)
 
     static = static_dir()
     app.mount("/static", StaticFiles(directory=static), name="static")

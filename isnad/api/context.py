@@ -8,7 +8,8 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from fastapi import HTTPException, Request
+from fastapi import HTTPException, Request, Response
+from pydantic_core import to_json
 
 from isnad.document import Document
 from isnad.store import Store, open_store
@@ -37,3 +38,24 @@ class Analyser:
 
 def not_found(what: str) -> HTTPException:
     return HTTPException(404, f"{what} not found")
+
+
+def json_response(data: Any, status_code: int = 200) -> Response:
+    """JSON written straight from the store's plain dicts (no model validation: the store's rows are ours).
+
+    pydantic-core's encoder writes UTF-8 several times faster than ``json.dumps`` on Arabic text.
+    """
+    return Response(to_json(data), status_code=status_code, media_type="application/json")
+
+
+def page_schema(description: str) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI description of a ``{"total", "limit", "offset", "items"}`` answer."""
+    schema = {
+        "type": "object",
+        "required": ["total", "items"],
+        "properties": {
+            "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"},
+            "items": {"type": "array", "items": {"type": "object"}},
+        },
+    }
+    return {200: {"description": description, "content": {"application/json": {"schema": schema}}}}

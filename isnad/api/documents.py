@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import BaseModel, Field
 
-from isnad.api.context import not_found, open_request_store
+from isnad.api.context import json_response, not_found, open_request_store
 from isnad.api.security import require_token
 from isnad.document import Document
 
@@ -23,13 +23,18 @@ class NewDocument(BaseModel):
     published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="ISO publication date")
 
 
-@router.get("/api/documents/{doc_id}", summary="One analysed document, whole")
-def get_document(request: Request, doc_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+DOCUMENT_SCHEMA = {200: {"description": "the Document's JSON: text, sentences, mentions, times, attributions, events",
+                          "content": {"application/json": {"schema": {"type": "object"}}}}}
+
+
+@router.get("/api/documents/{doc_id}", summary="One analysed document, whole", response_class=Response,
+            responses=DOCUMENT_SCHEMA)
+def get_document(request: Request, doc_id: Annotated[str, Path(max_length=200)]) -> Response:
     with open_request_store(request) as store:
         doc = store.document(doc_id)
     if doc is None:
         raise not_found(f"document {doc_id!r}")
-    return doc.to_dict()
+    return json_response(doc.to_dict())
 
 
 @router.post(

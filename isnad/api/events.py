@@ -1,19 +1,19 @@
 """``GET /api/events``: events selected by the filters of ``isnad events``, newest first, paginated."""
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from isnad.api.context import open_request_store
+from isnad.api.context import json_response, open_request_store, page_schema
 from isnad.store import EventFilter
 
 router = APIRouter(tags=["events"])
 
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE = r"^(\d{4}-\d{2}-\d{2})?$"  # a full ISO date (or empty: any)
 
 
-def event_filter(
+async def event_filter(
     actor: Annotated[str | None, Query(max_length=40, description="country ISO-3 or actor code prefix (source or target)")] = None,
     cameo: Annotated[str | None, Query(max_length=6, pattern=r"^\d+$", description="CAMEO code prefix, e.g. 14")] = None,
     plover: Annotated[str | None, Query(max_length=40, description="PLOVER type, e.g. PROTEST")] = None,
@@ -25,6 +25,7 @@ def event_filter(
     text: Annotated[str | None, Query(max_length=200, description="full-text query on the article")] = None,
 ) -> EventFilter:
     # Empty form fields arrive as "": they mean "any", not "match the empty string".
+    # (async: it does no I/O, so it runs on the event loop instead of taking a worker thread)
     return EventFilter(
         actor=(actor or None) and actor.upper(),
         cameo=cameo or None,
@@ -38,14 +39,15 @@ def event_filter(
     )
 
 
-@router.get("/api/events", summary="Events matching the filters")
+@router.get("/api/events", summary="Events matching the filters", response_class=Response,
+            responses=page_schema("each item is an event's JSON plus document_id, document_title, published, url"))
 def list_events(
     request: Request,
     filters: Annotated[EventFilter, Depends(event_filter)],
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> dict[str, Any]:
+) -> Response:
     with open_request_store(request) as store:
         total = store.count_events(filters)
         items = store.events(filters, limit=limit, offset=offset) if offset < total else []
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    return json_response({"total": total, "limit": limit, "offset": offset, "items": items})

@@ -1,8 +1,7 @@
-"""What keeps the API and the dashboard safe: response headers, the write token, the bind check."""
+"""What keeps the API and the dashboard safe: response headers and the write token (hosts: :mod:`isnad.api.hosts`)."""
 from __future__ import annotations
 
 import hmac
-import ipaddress
 
 from fastapi import HTTPException, Request
 
@@ -51,13 +50,3 @@ def require_token(request: Request) -> None:
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
         raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is needed to write",
                             headers={"WWW-Authenticate": "Bearer"})
-
-
-def is_loopback(host: str) -> bool:
-    """True for localhost and loopback addresses; every other host is reachable from the network."""
-    if host.lower() in {"localhost", "localhost.localdomain"}:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False

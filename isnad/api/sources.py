@@ -20,6 +20,8 @@ from isnad.text.normalise import fold
 
 router = APIRouter(tags=["sources"])
 
+UNNAMED = {"anonymous", "qualified_anonymous", "report"}
+
 
 def publisher(doc: Document) -> str:
     if doc.outlet:
@@ -29,11 +31,14 @@ def publisher(doc: Document) -> str:
     return "unknown outlet"
 
 
-def _source_node(a: Attribution) -> tuple[str, str]:
-    """(key, label): the same source named in two articles is one node."""
-    if a.outlet:
-        return f"outlet:{a.outlet}", a.outlet
+def _source_node(a: Attribution, publisher_name: str) -> tuple[str, str]:
+    """(key, label). A named source is one node across articles; unnamed ones ("مصادر", "تقرير") are not
+    the same people in two outlets, so they are kept apart per outlet."""
     label = a.source.text if a.source else a.source_type.replace("_", " ")
+    if a.outlet:
+        return f"outlet:{a.outlet}", label
+    if a.source_type in UNNAMED:
+        return f"source:{a.source_type}:{fold(label)}@{publisher_name}", label
     return f"source:{a.source_type}:{fold(label)}", label
 
 
@@ -42,16 +47,19 @@ def source_graph(docs: list[Document]) -> dict[str, Any]:
     edges: Counter[tuple[str, str]] = Counter()
 
     def node(key: str, label: str, kind: str, source_type: str | None) -> str:
-        nodes.setdefault(key, {"id": key, "label": label, "kind": kind, "type": source_type, "events": 0})
+        nodes.setdefault(key, {"id": key, "label": label, "kind": kind, "type": source_type, "events": 0,
+                               "outlet": key[len("outlet:"):] if key.startswith("outlet:") else None})
         return key
 
     for doc in docs:
-        top = node(f"outlet:{publisher(doc)}", publisher(doc), "outlet", "named_outlet")
+        name = publisher(doc)
+        top = node(f"outlet:{name}", name, "outlet", "named_outlet")
         by_id = {a.id: a for a in doc.attributions}
         keys: dict[str, str] = {}
         for a in doc.attributions:
-            key, label = _source_node(a)
-            keys[a.id] = node(key, label, "outlet" if a.outlet else "source", a.source_type)
+            key, label = _source_node(a, name)
+            kind = "outlet" if a.outlet or a.source_type == "named_outlet" else "source"
+            keys[a.id] = node(key, label, kind, a.source_type)
         for a in doc.attributions:
             parent = keys.get(a.parent) if a.parent in by_id else top
             if parent and parent != keys[a.id]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from isnad.api.security import is_loopback
+from isnad.api.hosts import is_loopback
 
 
 @click.command()

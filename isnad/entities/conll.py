@@ -27,6 +27,25 @@ def read_conll(lines: Iterable[str]) -> Iterator[list[list[str]]]:
         yield sentence
 
 
+def documents(sentences: Iterable[list[list[str]]], size: int) -> Iterator[list[list[list[str]]]]:
+    """Sentences grouped into documents: at ``-DOCSTART-`` lines when the file has them, else in blocks
+    of ``size`` sentences (an article's worth; 0 puts every sentence in a document of its own)."""
+    doc: list[list[list[str]]] = []
+    for sentence in sentences:
+        if sentence[0][0] == "-DOCSTART-":
+            size = 10**9  # the file marks its documents
+            if doc:
+                yield doc
+                doc = []
+            continue
+        doc.append(sentence)
+        if len(doc) >= max(size, 1):
+            yield doc
+            doc = []
+    if doc:
+        yield doc
+
+
 def write_conll(out: TextIO, sentences: Iterable[tuple[list[str], list[str]]]) -> None:
     """Writes ``token<TAB>tag`` lines, a blank line after each sentence."""
     for tokens, tags in sentences:
@@ -48,6 +67,24 @@ def entities(tags: list[str]) -> list[tuple[int, int, str]]:
         if prefix in ("B", "I") and not continues:
             start, kind = i, label
     return out
+
+
+def to_bioes(tags: list[str]) -> list[str]:
+    """BIO tags with single-word names as S- and the last word of longer ones as E-."""
+    out = ["O"] * len(tags)
+    for first, last, kind in entities(tags):
+        if last - first == 1:
+            out[first] = "S-" + kind
+        else:
+            out[first] = "B-" + kind
+            out[first + 1 : last - 1] = ["I-" + kind] * (last - first - 2)
+            out[last - 1] = "E-" + kind
+    return out
+
+
+def to_bio(tags: list[str]) -> list[str]:
+    """BIOES (or BIO) tags as BIO."""
+    return [("B" + t[1:] if t[0] == "S" else "I" + t[1:]) if t[0] in "SE" else t for t in tags]
 
 
 @dataclass

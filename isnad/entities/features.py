@@ -1,12 +1,16 @@
 """Features of words for the named-entity tagger.
 
 Everything that depends on the word alone (its clitic-free forms, affixes, shape, frequency class,
-gazetteer and trigger membership, and the copies of these seen by its neighbours) is computed once per
-distinct word and cached, so tagging a sentence is mostly tuple concatenation. Words are the normalised
-forms of :func:`isnad.text.normalise.fold`, at training and at tagging time alike.
+gazetteer, name-memory and trigger membership, and the copies of these seen by its neighbours) is
+computed once per distinct word and cached, so tagging a sentence is mostly tuple concatenation. Words
+are the normalised forms of :func:`isnad.text.normalise.fold`, at training and at tagging time alike.
+When the model's attribute list is given, features the model has no weight for are dropped up front:
+the CRF would ignore them anyway, and passing them costs most of the tagging time.
 """
 from __future__ import annotations
 
+import dataclasses
+import gzip
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,50 +19,100 @@ from importlib import resources
 from pathlib import Path
 
 from isnad.text.clitics import candidates, key
+from isnad.text.normalise import fold
 
 ARABIC = range(0x0621, 0x06D4)
 WINDOW = (-2, -1, 1, 2)
+COMMON_CLASS = 4  # seen 16 times or more in the training text
+NISBA = ("يين", "يون", "يان", "ية", "يا", "ي")
+Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (other words, kind), longest first
 
 
 @dataclass(frozen=True)
 class Lexicons:
-    """Word lists the features consult; built from the files in ``isnad/data/ner/``."""
+    """Word lists the features consult; built from the files in ``isnad/data/ner/`` and ``isnad/data/gazetteer/``."""
 
-    gazetteer: dict[str, frozenset[str]]  # one-word name -> kinds
-    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (other words, kind)
+    gazetteer: dict[str, frozenset[str]]  # one-word ANERGazet name -> kinds (LOC, ORG, PER)
+    project: dict[str, frozenset[str]]  # one-word name of the project's gazetteers -> kinds (pLOC, pORG, FIRST)
+    phrases: Phrases  # multi-word names of both gazetteers
     frequency: dict[str, int]  # word -> frequency class
     triggers: dict[str, str]  # title/role/type word -> kind it announces
+    names: dict[str, frozenset[str]]  # word -> tags it mostly bears in the training text (B-PERS, ...)
+    name_phrases: Phrases  # multi-word names of the training text
 
 
 def data_dir() -> Path:
     return Path(str(resources.files("isnad.data.ner")))
 
 
-def _rows(path: Path) -> list[list[str]]:
+def gazetteer_dir() -> Path:
+    return Path(str(resources.files("isnad.data"))) / "gazetteer"
+
+
+def rows(path: Path) -> list[list[str]]:
+    """Tab-separated rows of a data file, without comments; none if the file is absent."""
     if not path.exists():
         return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
 
 
-def load_lexicons(directory: Path | None = None) -> Lexicons:
-    directory = directory or data_dir()
-    gazetteer: dict[str, set[str]] = {}
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for name, kind in _rows(directory / "anergazet.tsv"):
+def project_names(directory: Path) -> list[tuple[str, str]]:
+    """``(name, kind)`` from the project's gazetteers (places, actors, first names), when they are there."""
+    out: list[tuple[str, str]] = []
+    for row in rows(directory / "places.tsv"):
+        if len(row) > 8:
+            out.extend((n, "pLOC") for n in row[8].split("|"))
+    for row in rows(directory / "actors.tsv"):
+        if len(row) > 6:
+            out.extend((n, "p" + row[1]) for n in row[6].split("|"))
+    out.extend((row[0], "FIRST") for row in rows(directory / "first_names.txt"))
+    return [(" ".join(fold(n).split()), k) for n, k in out if n.strip()]
+
+
+def phrase_table(entries: list[tuple[str, str]]) -> tuple[dict[str, frozenset[str]], Phrases]:
+    """One-word entries as a word -> kinds table, longer ones as phrases keyed by their first word."""
+    single: dict[str, set[str]] = {}
+    multi: dict[str, set[tuple[tuple[str, ...], str]]] = {}
+    for name, kind in entries:
         words = name.split()
         if len(words) == 1:
-            gazetteer.setdefault(words[0], set()).add(kind)
-        else:
-            phrases.setdefault(words[0], []).append((tuple(words[1:]), kind))
-    frequency = {word: int(cls) for word, cls in _rows(directory / "frequency.tsv")}
-    triggers = {word: kind for word, kind in _rows(directory / "triggers.tsv")}
-    return Lexicons(
-        {w: frozenset(k) for w, k in gazetteer.items()},
-        {w: tuple(sorted(p, key=lambda x: -len(x[0]))) for w, p in phrases.items()},
-        frequency,
-        triggers,
+            single.setdefault(words[0], set()).add(kind)
+        elif words:
+            multi.setdefault(words[0], set()).add((tuple(words[1:]), kind))
+    return (
+        {w: frozenset(k) for w, k in single.items()},
+        {w: tuple(sorted(p, key=lambda x: (-len(x[0]), x))) for w, p in multi.items()},
     )
+
+
+def load_lexicons(directory: Path | None = None, project: Path | None = None, memory: bool = True) -> Lexicons:
+    """The lexicons; ``memory=False`` leaves out the names remembered from the training text."""
+    directory = directory or data_dir()
+    gazetteer, gaz_phrases = phrase_table([(n, k) for n, k in rows(directory / "anergazet.tsv")])
+    project_words, project_phrases = phrase_table(project_names(project or gazetteer_dir()))
+    phrases = dict(gaz_phrases)
+    for w, p in project_phrases.items():
+        phrases[w] = tuple(sorted(set(phrases.get(w, ())) | set(p), key=lambda x: (-len(x[0]), x)))
+    names: dict[str, frozenset[str]] = {}
+    name_phrases: Phrases = {}
+    if memory:
+        names = {w: frozenset(t.split(",")) for w, t in rows(directory / "names.tsv")}
+        name_phrases = phrase_table([(n, k) for n, k in rows(directory / "name_phrases.tsv")])[1]
+    return Lexicons(
+        gazetteer,
+        project_words,
+        phrases,
+        {word: int(cls) for word, cls in rows(directory / "frequency.tsv")},
+        {word: kind for word, kind in rows(directory / "triggers.tsv")},
+        names,
+        name_phrases,
+    )
+
+
+def with_memory(lexicons: Lexicons, names: dict[str, frozenset[str]], name_phrases: Phrases) -> Lexicons:
+    return dataclasses.replace(lexicons, names=names, name_phrases=name_phrases)
 
 
 def frequency_class(count: int) -> int:
@@ -85,24 +139,51 @@ def _length(word: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class WordFeatures:
+    key: str
+    trigger: str  # the kind of name this word announces, if it is a title/role/type word
+    common: bool  # frequent in the training text: its neighbours say little about it
+    place: bool  # a gazetteer knows it as a place
     own: tuple[str, ...]
     context: tuple[tuple[str, ...], ...]  # what the neighbour at each WINDOW offset sees of this word
     starts: tuple[tuple[tuple[str, ...], str], ...]  # gazetteer phrases this word may begin
+    remembered: tuple[tuple[tuple[str, ...], str], ...]  # training-text names this word may begin
+
+
+PAD = WordFeatures("", "", True, False, (), ((), ("BOS",), ("EOS",), ()), (), ())
 
 
 class Featuriser:
-    """Turns sentences of normalised words into CRF feature lists."""
+    """Turns sentences of normalised words into CRF feature lists.
 
-    def __init__(self, lexicons: Lexicons | None = None) -> None:
+    ``keep``: the attributes the model knows; any other feature is left out (None keeps all, for training).
+    """
+
+    def __init__(self, lexicons: Lexicons | None = None, keep: frozenset[str] | None = None) -> None:
         self.lex = lexicons or load_lexicons()
+        self.keep = keep
         self.word = lru_cache(maxsize=200_000)(self._word)
 
-    def _lookup(self, forms: Sequence[str]) -> tuple[str, ...]:
+    def _known(self, feats: list[str]) -> tuple[str, ...]:
+        return tuple(feats) if self.keep is None else tuple(f for f in feats if f in self.keep)
+
+    @staticmethod
+    def _lookup(table: dict[str, frozenset[str]], forms: Sequence[str]) -> tuple[str, ...]:
+        """The kinds of the first form (the word, then ever shorter clitic-free forms) the table knows."""
         for form in forms:
-            kinds = self.lex.gazetteer.get(form)
+            kinds = table.get(form)
             if kinds:
                 return tuple(sorted(kinds))
         return ()
+
+    def _nisba(self, k: str) -> bool:
+        """An adjective of relation made from a place name known to a gazetteer (سوداني، الكاميرونية)."""
+        for suffix in NISBA:
+            if k.endswith(suffix) and len(k) - len(suffix) >= 3:
+                base = k[: -len(suffix)]
+                for place in (base, base + "ا", base + "ة"):  # سوريا → سوري، مصر → مصري
+                    if "LOC" in self.lex.gazetteer.get(place, ()) or "pLOC" in self.lex.project.get(place, ()):
+                        return True
+        return False
 
     def _word(self, word: str) -> WordFeatures:
         lex = self.lex
@@ -111,14 +192,16 @@ class Featuriser:
         stem = candidates(word, True)[-1]
         sh = shape(word)
         freq = lex.frequency.get(word, lex.frequency.get(k, -1))
-        gaz = self._lookup(forms)
+        gaz = self._lookup(lex.gazetteer, forms) + self._lookup(lex.project, forms)
+        names = self._lookup(lex.names, forms)
         trig = lex.triggers.get(k) or lex.triggers.get(word) or ""
+        if not trig and self._nisba(k):
+            trig = "NORP"  # a nationality or origin adjective (الكاميروني): it qualifies a name, is not one
         own = [
             "b",
             "w=" + word,
             "k=" + k,
             "s=" + stem,
-            "sh=" + sh,
             "len=" + _length(k),
             "f=" + (str(freq) if freq >= 0 else "rare"),
             "p1=" + k[:1],
@@ -127,58 +210,108 @@ class Featuriser:
             "x1=" + word[-1:],
             "x2=" + word[-2:],
             "x3=" + word[-3:],
-            "pre=" + word[: len(word) - len(k)],
         ]
+        # Arabic script and no prefix are the usual case: only departures from it are features, which
+        # keeps the number of features per word (the cost of tagging) down
+        if sh != "ar":
+            own.append("sh=" + sh)
+        if len(k) < len(word):
+            own.append("pre=" + word[: len(word) - len(k)])
+        # letter trigrams tell transliterated foreign names (فينغر، بنفيكا) from Arabic words
+        padded = "^" + k + "$"
+        own.extend("c=" + padded[i : i + 3] for i in range(len(padded) - 2))
         own.extend("g=" + g for g in gaz)
+        own.extend("m=" + m for m in names)
         if trig:
             own.append("t=" + trig)
         context = []
         for d in WINDOW:
-            c = [f"{d}k={k}", f"{d}sh={sh}", f"{d}x2={word[-2:]}"]
+            c = [f"{d}k={k}"]
+            if sh != "ar":
+                c.append(f"{d}sh={sh}")
+            if d in (-1, 1):
+                c.append(f"{d}x2={word[-2:]}")
             c.extend(f"{d}g={g}" for g in gaz)
+            c.extend(f"{d}m={m}" for m in names)
             if trig:
                 c.append(f"{d}t={trig}")
             if freq < 0:
                 c.append(f"{d}rare")
-            context.append(tuple(c))
-        starts: list[tuple[tuple[str, ...], str]] = []
-        for form in forms:
-            starts.extend(lex.phrases.get(form, ()))
-        return WordFeatures(tuple(own), tuple(context), tuple(starts))
+            context.append(self._known(c))
+        starts = [p for form in forms for p in lex.phrases.get(form, ())]
+        remembered = [p for form in forms for p in lex.name_phrases.get(form, ())]
+        place = "LOC" in gaz or "pLOC" in gaz
+        return WordFeatures(k, trig, freq >= COMMON_CLASS, place, self._known(own), tuple(context), tuple(starts), tuple(remembered))
 
-    def sentence(self, words: Sequence[str]) -> list[list[str]]:
+    def sentence(self, words: Sequence[str]) -> list[tuple[str, ...]]:
         """Feature lists for the words of one sentence (normalised forms)."""
         info = [self.word(w) for w in words]
-        n = len(words)
-        phrase = self._phrases(words, info)
-        out: list[list[str]] = []
+        padded = [PAD, PAD, *info, PAD, PAD]  # PAD gives BOS/EOS to the next/previous word, nothing else
+        marks = self._marks(words, [wf.starts for wf in info], "gp=")
+        marks_m = self._marks(words, [wf.remembered for wf in info], "mp=")
+        keep = self.keep
+        out: list[tuple[str, ...]] = []
+        previous = ""
         for i, wf in enumerate(info):
-            feats = list(wf.own)
-            for j, d in enumerate(WINDOW):
-                p = i + d
-                if 0 <= p < n:
-                    feats.extend(info[p].context[j])
-                elif d in (-1, 1):
-                    feats.append("BOS" if d < 0 else "EOS")
+            feats = wf.own + padded[i].context[0] + padded[i + 1].context[1] + padded[i + 3].context[2] + padded[i + 4].context[3]
+            extra = []
             if i:
-                feats.append("kk=" + key(words[i - 1]) + "|" + key(words[i]))
-            if phrase[i]:
-                feats.append(phrase[i])
+                extra.append("kk=" + previous + "|" + wf.key)
+            previous = wf.key
+            if marks and marks[i]:
+                extra.append(marks[i])
+            if marks_m and marks_m[i]:
+                extra.append(marks_m[i])
+            if extra:
+                feats += tuple(extra if keep is None else [f for f in extra if f in keep])
             out.append(feats)
         return out
 
-    def _phrases(self, words: Sequence[str], info: list[WordFeatures]) -> list[str]:
-        """Longest multi-word gazetteer names in the sentence, as B/I features on their words."""
+    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, ...]]]:
+        """Feature lists for the sentences of one document: those of each sentence, plus what the
+        neighbours of the same word announce anywhere in the document (``d=L...`` for a title before
+        it, ``d=R...`` for a type word after it), so that a name introduced once (المدرب كوبل)
+        is recognised when it comes back alone."""
+        out = [self.sentence(ws) for ws in sentences]
+        seen: dict[str, set[str]] = {}
+        infos = [[self.word(w) for w in ws] for ws in sentences]
+        # a sports report names clubs after their cities (برشلونة، هامبورغ): places there may be teams
+        sport = sum(wf.trigger == "SPORT" for info in infos for wf in info) >= 2
+        for info in infos:
+            for i, wf in enumerate(info):
+                if sport and wf.place:
+                    seen.setdefault(wf.key, set()).add("d=SPORT")
+                if wf.common:
+                    continue
+                if i and info[i - 1].trigger:
+                    seen.setdefault(wf.key, set()).add("d=L" + info[i - 1].trigger)
+                if i + 1 < len(info) and info[i + 1].trigger:
+                    seen.setdefault(wf.key, set()).add("d=R" + info[i + 1].trigger)
+        if not seen:
+            return out
+        extra = {k: tuple(sorted(f for f in v if self.keep is None or f in self.keep)) for k, v in seen.items()}
+        for feats, info in zip(out, infos):
+            for i, wf in enumerate(info):
+                more = extra.get(wf.key)
+                if more:
+                    feats[i] = feats[i] + more
+        return out
+
+    @staticmethod
+    def _marks(words: Sequence[str], starts: list[tuple[tuple[tuple[str, ...], str], ...]], prefix: str) -> list[str]:
+        """Longest multi-word names in the sentence, as B/I features on their words (none: an empty list)."""
+        if not any(starts):
+            return []
         marks = [""] * len(words)
         i = 0
         while i < len(words):
             matched = 0
-            for rest, kind in info[i].starts:
+            for rest, kind in starts[i]:
                 m = len(rest)
                 if tuple(words[i + 1 : i + 1 + m]) == rest:
-                    marks[i] = "gp=B-" + kind
+                    marks[i] = prefix + "B-" + kind
                     for j in range(i + 1, i + 1 + m):
-                        marks[j] = "gp=I-" + kind
+                        marks[j] = prefix + "I-" + kind
                     matched = m
                     break
             i += matched + 1

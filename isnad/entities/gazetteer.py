@@ -1,11 +1,81 @@
-"""PLACEHOLDER: replaced by the real stage."""
-from isnad.document import Document
+"""The ``gazetteer`` stage: mentions of known places, bodies, outlets, people, role words and nationalities.
+
+A phrase is matched over tokens, longest first. The first token may carry clitics (و، ف، ب، ل، ك، ال، لل:
+بسويسرا matches سويسرا); later tokens are compared by their clitic-free key, so the article is accepted
+where Arabic needs it (الأمم المتحدة، وزارة الخارجية الإيرانية). A mention's span leaves out the
+conjunction or preposition glued to its first word but keeps the article. The rules in
+:mod:`isnad.entities.rules` then build state institutions (حكومة طهران) and person names.
+"""
+from __future__ import annotations
+
+from isnad.document import Document, Token
+from isnad.entities import rules
+from isnad.entities.lexicon import Lexicon, load_lexicon
+from isnad.entities.rules import Match
+from isnad.text.clitics import candidates
+
+CACHE_LIMIT = 200_000
 
 
 class GazetteerRecogniser:
     name = "gazetteer"
-    requires: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ("tokens",)
     assigns: tuple[str, ...] = ("mentions",)
 
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+        self._starts: dict[str, tuple[tuple[str, int], ...]] = {}  # word -> (phrase start, prefix length)
+
     def __call__(self, doc: Document) -> Document:
+        matches = self.match(doc.tokens)
+        found = rules.apply(doc, matches, self.lex)
+        doc.mentions = sorted([*doc.mentions, *found], key=lambda m: (m.start, -m.end))
         return doc
+
+    def starts(self, word: str) -> tuple[tuple[str, int], ...]:
+        """The clitic-stripped forms of a word that begin a phrase, with the length of the stripped prefix."""
+        hit = self._starts.get(word)
+        if hit is None:
+            if len(self._starts) > CACHE_LIMIT:
+                self._starts.clear()
+            hit = tuple((c, len(word) - len(c)) for c in candidates(word) if c in self.lex.starts)
+            self._starts[word] = hit
+        return hit
+
+    def match(self, tokens: list[Token]) -> list[Match]:
+        """Longest, leftmost matches that do not overlap."""
+        out: list[Match] = []
+        phrases, maxlen = self.lex.phrases, self.lex.starts
+        cache_get, starts = self._starts.get, self.starts
+        n = len(tokens)
+        i = 0
+        while i < n:
+            tok = tokens[i]
+            forms = cache_get(tok.norm)
+            if forms is None:
+                forms = starts(tok.norm)
+            if not forms:
+                i += 1
+                continue
+            best: Match | None = None
+            for form, prefix in forms:
+                longest = min(maxlen[form], n - i)
+                words = [form]
+                for k in range(i + 1, i + longest):
+                    t = tokens[k]
+                    if t.sentence != tok.sentence:
+                        break
+                    words.append(t.key)
+                for size in range(len(words), 0, -1):
+                    if best is not None and size <= best.j - best.i:
+                        break
+                    refs = phrases.get(tuple(words[:size]))
+                    if refs:
+                        best = Match(i, i + size, prefix, refs)
+                        break
+            if best is None:
+                i += 1
+                continue
+            out.append(best)
+            i = best.j
+        return out

@@ -1,11 +1,139 @@
-"""PLACEHOLDER: replaced by the real stage."""
-from isnad.document import Document
+"""The statistical recogniser: a CRF trained on ANERcorp tags every sentence, and its names are merged
+with the gazetteer's mentions (see :mod:`isnad.entities.merge`).
+
+``TaggerRecogniser(model=DIR)`` uses a token-classification model from a local directory instead
+(:mod:`isnad.entities.transformer`, behind the ``ner-transformer`` extra).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pycrfsuite
+
+from isnad.document import Document, Mention, Token
+from isnad.entities.conll import entities, to_bio
+from isnad.entities.features import Featuriser, data_dir, load_lexicons, rows
+from isnad.entities.merge import Merger
+from isnad.errors import DataError
+from isnad.text.clitics import key
+
+# ANERcorp's types in the project's labels; LOC becomes GPE when it resolves to a country or a city.
+LABELS = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "MISC": "MISC"}
+
+
+class CrfTagger:
+    """Tags sentences of normalised words with the CRF model shipped in ``isnad/data/ner/``."""
+
+    source = "crf"
+
+    def __init__(self, path: Path | None = None) -> None:
+        path = path or data_dir() / "model.crfsuite"
+        if not path.exists():
+            raise DataError(f"the named-entity model {path} is missing; rebuild it with `isnad train ner`")
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(path))
+        attributes = path.parent / "attributes.txt.gz"
+        keep = frozenset(r[0] for r in rows(attributes)) if attributes.exists() else None
+        self.featuriser = Featuriser(load_lexicons(path.parent), keep)
+
+    def __call__(self, words: Sequence[str]) -> list[str]:
+        return to_bio(self.tagger.tag(self.featuriser.sentence(words)))
+
+    def document(self, words: list[list[str]]) -> list[list[str]]:
+        """Tags for the sentences of one document, with the document-wide features."""
+        return [to_bio(self.tagger.tag(x)) for x in self.featuriser.document(words)]
+
+    def common(self, word: str) -> bool:
+        """A word seen 16 times or more in the training text: too common to spread as a name."""
+        return self.featuriser.word(word).common
+
+
+def tag_document(backend: Callable[[Sequence[str]], list[str]], words: list[list[str]]) -> list[list[str]]:
+    """Tags for the sentences of one document, made consistent across it when the backend allows."""
+    document = getattr(backend, "document", None)
+    tags = document(words) if document else [backend(ws) for ws in words]
+    common = getattr(backend, "common", None)
+    return propagate(words, tags, common) if common else tags
+
+
+def load_backend(model: str | Path | None) -> Callable[[Sequence[str]], list[str]]:
+    """The CRF, or a transformer model when ``model`` is a directory holding one."""
+    if model is None:
+        return CrfTagger()
+    path = Path(model)
+    if path.is_dir():
+        from isnad.entities.transformer import TransformerTagger
+
+        return TransformerTagger(path)
+    return CrfTagger(path)
 
 
 class TaggerRecogniser:
     name = "tagger"
-    requires: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ("tokens", "mentions")
     assigns: tuple[str, ...] = ("mentions",)
 
+    def __init__(self, model: str | Path | None = None) -> None:
+        self.tag = load_backend(model)
+        self.source = getattr(self.tag, "source", "crf")
+        self.merger = Merger()
+
     def __call__(self, doc: Document) -> Document:
+        found: list[Mention] = []
+        groups = sentences(doc.tokens)
+        for tokens, tags in zip(groups, tag_document(self.tag, [[t.norm for t in ts] for ts in groups])):
+            for first, last, kind in entities(tags):
+                start, end = tokens[first].start, tokens[last - 1].end
+                found.append(Mention(start, end, doc.text[start:end], LABELS.get(kind, "MISC"), source=self.source))
+        doc.mentions = self.merger(doc, found)
         return doc
+
+
+def sentences(tokens: list[Token]) -> list[list[Token]]:
+    """The tokens grouped by sentence, in order."""
+    out: list[list[Token]] = []
+    current = -1
+    for t in tokens:
+        if t.sentence != current:
+            out.append([])
+            current = t.sentence
+        out[-1].append(t)
+    return out
+
+
+def propagate(words: list[list[str]], tags: list[list[str]], common: Callable[[str], bool]) -> list[list[str]]:
+    """One document's tags made consistent: a name tagged somewhere is tagged wherever else it occurs
+    untagged (by clitic-free keys, longest name first, with its most frequent type).
+
+    News repeats names; the tagger sees one sentence at a time and misses some repetitions. Common words
+    (``common``) and words under three letters are not spread, being names only in some uses.
+    """
+    found: dict[tuple[str, ...], Counter[str]] = {}
+    keys = [[key(w) for w in ws] for ws in words]
+    for ks, ts in zip(keys, tags):
+        for first, last, kind in entities(ts):
+            name = tuple(ks[first:last])
+            if all(len(k) >= 3 for k in name) and not (len(name) == 1 and common(name[0])):
+                found.setdefault(name, Counter())[kind] += 1
+    if not found:
+        return tags
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, kinds in sorted(found.items(), key=lambda x: -len(x[0])):
+        by_first.setdefault(name[0], []).append((name, kinds.most_common(1)[0][0]))
+    out = []
+    for ks, ts in zip(keys, tags):
+        ts = list(ts)
+        i = 0
+        while i < len(ks):
+            step = 1
+            for name, kind in by_first.get(ks[i], ()):
+                n = len(name)
+                if tuple(ks[i : i + n]) == name and all(t == "O" for t in ts[i : i + n]) and (i + n == len(ts) or not ts[i + n].startswith("I-")):
+                    ts[i : i + n] = ["B-" + kind] + ["I-" + kind] * (n - 1)
+                    step = n
+                    break
+            i += step
+        out.append(ts)
+    return out

@@ -5,36 +5,58 @@ is held out when ``i >= n - n // 10``); the model is trained on the rest, so the
 the score of the shipped model on text it never saw. Training is deterministic (L-BFGS, no random
 draws; the sentence order is the file's), and the settings and the SHA-256 of every input are recorded
 in ``model.json`` beside the model.
+
+ANERcorp marks no article boundaries, so blocks of ``document_size`` (20) consecutive sentences stand
+for documents, in training and in scoring alike: the document-wide features and the consistency pass
+of :func:`isnad.entities.tagger.tag_document` work within a block. The names remembered from the
+training text are jackknifed (each fifth of it sees only the names of the other four).
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 import pycrfsuite
 
-from isnad.entities.conll import Scores, read_conll
-from isnad.entities.features import Featuriser, frequency_class, load_lexicons
+from isnad.entities.conll import Scores, entities, read_conll, to_bioes
+from isnad.entities.features import (
+    Featuriser,
+    Lexicons,
+    data_dir,
+    frequency_class,
+    gazetteer_dir,
+    load_lexicons,
+    phrase_table,
+    with_memory,
+)
 from isnad.text.normalise import fold
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "anercorp"
 GAZETTEERS = {"AlignedLocGazetteer.txt": "LOC", "AlignedOrgGazetteer.txt": "ORG", "AlignedPersGazetteer.txt": "PER"}
+PROJECT_FILES = ("places.tsv", "actors.tsv", "first_names.txt")
 SETTINGS: dict[str, Any] = {
     "algorithm": "lbfgs",
-    "c1": 0.05,  # L1 keeps the model small: most weights become exactly zero and are not stored
+    "c1": 0.1,  # L1 keeps the model small: most weights become exactly zero and are not stored
     "c2": 0.01,
     "max_iterations": 200,
     "feature.possible_transitions": True,
     "seed": 0,  # recorded for completeness: L-BFGS on a fixed order draws no random numbers
     "validation": "last tenth of the sentences",
     "frequency_min_count": 3,
+    "names_min_share": 0.3,
+    "names_folds": 5,
+    "scheme": "BIO",  # or BIOES: single-word names and name ends get labels of their own
+    "document_size": 20,  # sentences per document when scoring: names are made consistent within one
 }
+TRAINER_PARAMS = ("c1", "c2", "max_iterations", "feature.possible_transitions")
 
 Sentences = list[tuple[list[str], list[str]]]
+SOURCE = "# Source: ANERcorp, CAMeL Lab split (CC BY-SA 4.0). Rebuilt by `isnad train ner`.\n"
 
 
 def read_corpus(path: Path) -> Sentences:
@@ -52,72 +74,145 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def write_rows(path: Path, header: str, rows: list[tuple[str, str]]) -> int:
+    path.write_text(header + "".join(f"{a}\t{b}\n" for a, b in rows), encoding="utf-8")
+    return len(rows)
+
+
 def write_gazetteer(corpus: Path, out: Path) -> int:
     """ANERGazet (lists of names separated by ==== and **** lines) as ``name<TAB>kind``, folded and sorted."""
-    rows: set[tuple[str, str]] = set()
+    found: set[tuple[str, str]] = set()
     for name, kind in GAZETTEERS.items():
         for line in (corpus / "gazetteers" / name).read_text(encoding="utf-8").splitlines():
             entry = " ".join(fold(line).split())
             if entry and not entry.startswith(("====", "****")):
-                rows.add((entry, kind))
+                found.add((entry, kind))
     header = (
         "# ANERGazet (Benajiba et al. 2007), location/organisation/person lists, folded for look-up.\n"
         "# Source: ANERcorp gazetteers; licence: free for research use. Rebuilt by `isnad train ner`.\n"
     )
-    out.write_text(header + "".join(f"{n}\t{k}\n" for n, k in sorted(rows)), encoding="utf-8")
-    return len(rows)
+    return write_rows(out, header, sorted(found))
 
 
 def write_frequency(train: Sentences, out: Path, min_count: int) -> int:
     counts = Counter(w for words, _ in train for w in words if any(c.isalpha() for c in w))
-    rows = sorted((w, frequency_class(c)) for w, c in counts.items() if c >= min_count)
-    header = (
-        "# Frequency class (floor of log2 of the count) of words in the training part of ANERcorp.\n"
-        "# Source: ANERcorp, CAMeL Lab split (CC BY-SA 4.0). Rebuilt by `isnad train ner`.\n"
-    )
-    out.write_text(header + "".join(f"{w}\t{c}\n" for w, c in rows), encoding="utf-8")
-    return len(rows)
+    found = sorted((w, str(frequency_class(c))) for w, c in counts.items() if c >= min_count)
+    header = "# Frequency class (floor of log2 of the count) of words in the training part of ANERcorp.\n"
+    return write_rows(out, header + SOURCE, found)
 
 
-def evaluate(featuriser: Featuriser, tagger: pycrfsuite.Tagger, sentences: Sentences) -> Scores:
-    scores = Scores()
+def name_memory(sentences: Sentences, min_share: float) -> tuple[dict[str, frozenset[str]], list[tuple[str, str]]]:
+    """What the training text teaches about names.
+
+    Words with the name tags (B-PERS, I-ORG, ...) they bear in at least ``min_share`` of their uses, and
+    the multi-word names with the type they bear most often.
+    """
+    total: Counter[str] = Counter()
+    tagged: dict[str, Counter[str]] = defaultdict(Counter)
+    phrases: dict[str, Counter[str]] = defaultdict(Counter)
     for words, tags in sentences:
-        scores.add(tags, tagger.tag(featuriser.sentence(words)))
+        for w, t in zip(words, tags):
+            if any(c.isalpha() for c in w):
+                total[w] += 1
+                if t != "O":
+                    tagged[w][t] += 1
+        for first, last, kind in entities(tags):
+            if last - first > 1:
+                phrases[" ".join(words[first:last])][kind] += 1
+    names = {
+        w: frozenset(t for t, c in tags.items() if c >= min_share * total[w])
+        for w, tags in tagged.items()
+        if any(c >= min_share * total[w] for c in tags.values())
+    }
+    return names, sorted((p, kinds.most_common(1)[0][0]) for p, kinds in phrases.items())
+
+
+def write_names(memory: tuple[dict[str, frozenset[str]], list[tuple[str, str]]], out: Path) -> int:
+    names, phrases = memory
+    header = "# Words of the names in the training part of ANERcorp, with the tags they mostly bear.\n"
+    n = write_rows(out / "names.tsv", header + SOURCE, sorted((w, ",".join(sorted(t))) for w, t in names.items()))
+    header = "# Multi-word names in the training part of ANERcorp, with their most frequent type.\n"
+    return n + write_rows(out / "name_phrases.tsv", header + SOURCE, phrases)
+
+
+def jackknife(train_part: Sentences, base: Lexicons, folds: int, min_share: float, document_size: int) -> list[list[tuple[str, ...]]]:
+    """Features of the training sentences, each fold seeing only the names remembered from the others.
+
+    Were the names taken from the sentence itself, the model would learn to trust the memory blindly;
+    this way it learns how far a remembered name carries to unseen text, as at run time.
+    """
+    size = -(-len(train_part) // folds)
+    out: list[list[tuple[str, ...]]] = []
+    for k in range(folds):
+        names, phrases = name_memory(train_part[: k * size] + train_part[(k + 1) * size :], min_share)
+        featuriser = Featuriser(with_memory(base, names, phrase_table(phrases)[1]))
+        fold_part = [words for words, _ in train_part[k * size : (k + 1) * size]]
+        for i in range(0, len(fold_part), document_size):  # documents as at evaluation
+            out.extend(featuriser.document(fold_part[i : i + document_size]))
+    return out
+
+
+def write_attributes(tagger: pycrfsuite.Tagger, out: Path) -> int:
+    """The attributes the model has weights for (gzip without a time stamp, so rebuilds are identical)."""
+    attrs = sorted({attr for attr, _ in tagger.info().state_features})
+    with out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as f:
+        f.write("".join(a + "\n" for a in attrs).encode("utf-8"))
+    return len(attrs)
+
+
+def evaluate(model: Path, sentences: Sentences, document_size: int) -> Scores:
+    """Scores of the model as shipped (lexicons beside it), ``document_size`` sentences to a document
+    (0: sentence by sentence, without making names consistent across sentences)."""
+    from isnad.entities.tagger import CrfTagger, tag_document
+
+    tagger = CrfTagger(model)
+    scores = Scores()
+    for i in range(0, len(sentences), document_size or 1):
+        block = sentences[i : i + (document_size or 1)]
+        words = [w for w, _ in block]
+        predicted = tag_document(tagger, words) if document_size else [tagger(w) for w in words]
+        for (_, gold), tags in zip(block, predicted):
+            scores.add(gold, tags)
     return scores
 
 
 def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict[str, Any] | None = None) -> dict[str, Any]:
     """Builds the lexicons and the model into ``out`` (default: the package's data directory)."""
-    from isnad.entities.features import data_dir
-
     out = out or data_dir()
     out.mkdir(parents=True, exist_ok=True)
     settings = {**SETTINGS, **(settings or {})}
     train_file = corpus / "train.txt"
     train_part, validation = split(read_corpus(train_file))
-    n_gazetteer = write_gazetteer(corpus, out / "anergazet.tsv")
-    n_frequency = write_frequency(train_part, out / "frequency.tsv", settings["frequency_min_count"])
+    counts = {
+        "anergazet": write_gazetteer(corpus, out / "anergazet.tsv"),
+        "frequency": write_frequency(train_part, out / "frequency.tsv", settings["frequency_min_count"]),
+        "names": write_names(name_memory(train_part, settings["names_min_share"]), out),
+    }
     if not (out / "triggers.tsv").exists():
         (out / "triggers.tsv").write_text((data_dir() / "triggers.tsv").read_text(encoding="utf-8"), encoding="utf-8")
-    featuriser = Featuriser(load_lexicons(out))
 
     began = time.perf_counter()
     trainer = pycrfsuite.Trainer(verbose=False)
-    for words, tags in train_part:
-        trainer.append(featuriser.sentence(words), tags)
-    trainer.set_params({k: v for k, v in settings.items() if k in ("c1", "c2", "max_iterations", "feature.possible_transitions")})
-    trainer.select(settings["algorithm"])
+    features = jackknife(train_part, load_lexicons(out, memory=False), settings["names_folds"], settings["names_min_share"],
+                         settings["document_size"])
+    for xseq, (_, tags) in zip(features, train_part):
+        trainer.append(xseq, to_bioes(tags) if settings["scheme"] == "BIOES" else tags)
+    trainer.select(settings["algorithm"])  # before set_params: selecting resets the parameters
+    trainer.set_params({k: v for k, v in settings.items() if k in TRAINER_PARAMS})
     model = out / "model.crfsuite"
     trainer.train(str(model))
     seconds = time.perf_counter() - began
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
-    scores = evaluate(featuriser, tagger, validation)
+    counts["attributes"] = write_attributes(tagger, out / "attributes.txt.gz")
+    scores = evaluate(model, validation, settings["document_size"])
+    by_sentence = evaluate(model, validation, 0)
     inputs = {
         "train.txt": sha256(train_file),
         **{f"gazetteers/{n}": sha256(corpus / "gazetteers" / n) for n in GAZETTEERS},
         "triggers.tsv": sha256(out / "triggers.tsv"),
+        **{f"isnad/data/gazetteer/{n}": sha256(gazetteer_dir() / n) for n in PROJECT_FILES if (gazetteer_dir() / n).exists()},
     }
     record = {
         "model": "model.crfsuite",
@@ -126,8 +221,9 @@ def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict
         "settings": settings,
         "sentences": {"train": len(train_part), "validation": len(validation)},
         "tokens": {"train": sum(len(w) for w, _ in train_part), "validation": sum(len(w) for w, _ in validation)},
-        "lexicons": {"anergazet": n_gazetteer, "frequency": n_frequency},
+        "lexicons": counts,
         "validation": scores.as_dict(),
+        "validation_sentence_by_sentence": by_sentence.as_dict(),
         "model_bytes": model.stat().st_size,
     }
     (out / "model.json").write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

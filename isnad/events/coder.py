@@ -1,11 +1,353 @@
-"""PLACEHOLDER: replaced by the real stage."""
-from isnad.document import Document
+"""The ``events`` stage: finds event triggers, codes them in CAMEO and PLOVER, attaches actors, place,
+time, modality, attributions and the evidence for each code.
+
+One pass over the tokens: each word costs one cached dictionary look-up; sentences without a trigger
+cost nothing more. For a trigger the coder checks the pattern's companion words (طلب + لجوء), whether
+a verbal noun is an event here (a support verb such as اندلاع or شن, a companion word, or for some
+patterns a named author; not after إمكانية or مخاوف), then finds the source and target (:mod:`isnad.events.arguments`) and the modality
+(:mod:`isnad.events.modality`). Events restated later in the article, and headline events that the
+body repeats, are folded into their first mention.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from isnad.document import Document, Event
+from isnad.events import arguments as args_
+from isnad.events.arguments import Chunk
+from isnad.events.context import DocIndex, default_place, place_dict, time_dict, years
+from isnad.events.modality import modality
+from isnad.events.ontology import cameo, known, plover
+from isnad.events.patterns import NOUN, VERB, WINDOW_AFTER, WINDOW_BEFORE, Hit, Lexicon
+from isnad.events.restatements import fold
+
+CLAUSE_BREAKS = {"،", ",", "؛", ";", ":", "(", ")", "-", "—", "–"}
+SUPPORT_WINDOW = 3
+BLOCK_WINDOW = 2
 
 
 class EventCoder:
     name = "events"
-    requires: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ("tokens", "mentions", "times", "attributions")
     assigns: tuple[str, ...] = ("events",)
 
+    def __init__(self, dictionary: bool = False) -> None:
+        """``dictionary=True`` also uses the patterns converted from the public Arabic CAMEO dictionary."""
+        self.lex = Lexicon(dictionary)
+
     def __call__(self, doc: Document) -> Document:
+        tokens = doc.tokens
+        cache, lookup = self.lex.cache, self.lex.hits
+        hits: list[tuple[Hit, ...]] = [()] * len(tokens)
+        sentences: dict[int, None] = {}
+        for i, t in enumerate(tokens):  # one dict access per token once its word has been seen
+            h = cache.get(t.norm)
+            if h is None:
+                h = lookup(t.norm)
+            if h:
+                hits[i] = h
+                sentences[t.sentence] = None
+        if not sentences:
+            doc.events = []
+            return doc
+        index = DocIndex(doc)
+        events: list[Event] = []
+        for sid in sentences:
+            first, last = index.span(sid)
+            events.extend(_Sentence(self.lex, doc, index, first, last, hits).code())
+        doc.events = fold(events, doc)
+        for n, ev in enumerate(doc.events, 1):
+            ev.id = f"e{n}"
         return doc
+
+
+class _Sentence:
+    """The working state of one sentence that has at least one candidate trigger. Actor phrases,
+    places and times are worked out only when a trigger needs them."""
+
+    def __init__(self, lex: Lexicon, doc: Document, index: DocIndex, first: int, last: int,
+                 hits: list[tuple[Hit, ...]]) -> None:
+        self.lex, self.doc, self.index, self.first, self.last, self.hits = lex, doc, index, first, last, hits
+        tokens = doc.tokens
+        self.clause = [first] * (last - first + 1)  # clause start of each token
+        start = first
+        for i in range(first, last + 1):
+            if tokens[i].norm in CLAUSE_BREAKS:
+                start = i + 1
+            self.clause[i - first] = start
+        self.sid = tokens[first].sentence
+        self.fallback_country = index.salient
+        self.used: set[int] = set()
+        self.events: list[Event] = []
+
+    @cached_property
+    def mentions(self) -> list[tuple[int, Any]]:
+        return self.index.mentions.get(self.sid, [])
+
+    @cached_property
+    def countries(self) -> list[tuple[int, str]]:
+        return args_.countries_in(self.mentions, self.index.find)
+
+    @cached_property
+    def chunks(self) -> list[Chunk]:
+        tokens, lex = self.doc.tokens, self.lex
+        seen, people = lex.seen("people"), []
+        for i in range(self.first, self.last + 1):  # inlined cache look-up: this runs on every word
+            word = tokens[i].norm
+            sector = seen[word] if word in seen else lex.cue("people", word)
+            if sector:
+                people.append((i, sector))
+        said_by = self.index.said_by
+        return [
+            args_.with_context_country(c, self.countries, self.fallback_country)
+            for c in args_.chunks(self.doc, self.first, self.last, self.mentions, people, self.index.find)
+            if not any(s < c.end and c.start < e for s, e in said_by)
+        ]
+
+    @cached_property
+    def places(self) -> list[tuple[int, Any]]:
+        find = self.index.find
+        return [(find(m.start), m) for _, m in self.mentions
+                if m.place is not None and m.label in ("GPE", "LOC")]
+
+    @cached_property
+    def times(self) -> list[tuple[int, dict[str, Any]]]:
+        if not self.doc.times:
+            return years(self.doc, self.first, self.last)
+        find = self.index.find
+        return [(find(t.start), time_dict(t)) for t in self.index.times.get(self.sid, [])]
+
+    # -- triggers -------------------------------------------------------------------------------
+    def code(self) -> list[Event]:
+        for i in range(self.first, self.last + 1):
+            if not self.hits[i] or i in self.used:
+                continue
+            if self._blocked(i):
+                continue
+            for hit in self.hits[i]:
+                extra = self._companions(i, hit)
+                if extra is None:
+                    continue
+                if hit.kind == VERB and self._masdar_reading(i, hit):
+                    continue
+                if hit.kind == NOUN and not self._noun_is_event(i, hit):
+                    continue
+                if not known(hit.pattern.cameo):
+                    continue
+                self.used.update(extra)
+                self.events.append(self._event(i, hit, extra))
+                break
+        return self.events
+
+    def _blocked(self, i: int) -> bool:
+        lo = max(self.clause[i - self.first], i - BLOCK_WINDOW)
+        return any(self.lex.cue("block", self.doc.tokens[j].norm) for j in range(lo, i))
+
+    def _companions(self, i: int, hit: Hit) -> list[int] | None:
+        """Token indices of the pattern's required companion words, or None when one is missing."""
+        tokens, found = self.doc.tokens, []
+        for group in hit.pattern.after:
+            j = next((j for j in range(i + 1, min(self.last, i + WINDOW_AFTER) + 1)
+                      if self.lex.matches(group, tokens[j].norm)), None)
+            if j is None:
+                return None
+            found.append(j)
+        for group in hit.pattern.before:
+            j = next((j for j in range(i - 1, max(self.first, i - WINDOW_BEFORE) - 1, -1)
+                      if self.lex.matches(group, tokens[j].norm)), None)
+            if j is None:
+                return None
+            found.append(j)
+        return found
+
+    def _masdar_reading(self, i: int, hit: Hit) -> bool:
+        """قتل is "he killed" or "the killing of": when the same pattern also reads the word as a noun, the
+        verb needs a verbal context before it (clause start, قد، الذي، أن، لم، ثم, a conjunction on the word)."""
+        if not any(h.kind == NOUN and h.pattern is hit.pattern for h in self.hits[i]):
+            return False
+        tokens = self.doc.tokens
+        if tokens[i].norm[:1] in "وف" or i == self.clause[i - self.first]:
+            return False
+        prev = tokens[i - 1].norm
+        nxt = tokens[i + 1].norm if i < self.last else ""
+        return not (self.lex.cue("verb_before", prev) or not prev.isalnum() or self.lex.cue("verb_after", nxt))
+
+    def _noun_is_event(self, i: int, hit: Hit) -> bool:
+        """A verbal noun is an event when the text says it happened (اندلاع الاحتجاجات، شن هجوماً), when a
+        companion word makes the phrase specific (طلب لجوء), or, for ``agent`` patterns, when its author is
+        named (الانتقادات من القادة الأوروبيين). A noun alone is a topic (قضية الاغتيال), not an event."""
+        flags = hit.pattern.flags
+        if "free" in flags or hit.pattern.after or hit.pattern.before:
+            return True
+        tokens = self.doc.tokens
+        lo = max(self.first, i - SUPPORT_WINDOW)
+        cue = self.lex.cue
+        # a support verb says it happened; a planning or considering verb makes it a plan (تعتزم اعتقال)
+        if any(cue("support", tokens[j].norm) or cue("planned", tokens[j].norm) or cue("considered", tokens[j].norm)
+               for j in range(lo, i)):
+            return True
+        end = min(self._clause_end(i), i + SUPPORT_WINDOW)
+        if any(self.lex.cue("support_after", tokens[j].norm) for j in range(i + 1, end + 1)):
+            return True
+        return "agent" in flags and self._agent(i) is not None
+
+    def _clause_end(self, i: int) -> int:
+        j = i
+        while j < self.last and self.clause[j + 1 - self.first] == self.clause[i - self.first]:
+            j += 1
+        return j
+
+    # -- arguments ------------------------------------------------------------------------------
+    def _agent(self, i: int) -> Chunk | None:
+        """The actor right after a verbal noun (its genitive) or after من."""
+        end = min(self._clause_end(i), i + args_.GENITIVE_WINDOW)
+        for c in self.chunks:
+            if i < c.first <= end and c.prep in (None, "من"):
+                return c
+        return None
+
+    def _role(self, i: int, hit: Hit, spec: str, source: Chunk | None) -> tuple[Chunk | None, Any]:
+        """The chunk (or an implied actor) that fills one argument spec such as ``src:subj`` or ``tgt:على``."""
+        cs, ce = self.clause[i - self.first], self._clause_end(i)
+        what = spec.split(":", 1)[1]
+        free = [c for c in self.chunks if c is not source]
+        if what == "subj":
+            after = [c for c in free if i < c.first <= i + args_.SUBJECT_WINDOW and c.first <= ce and c.prep is None]
+            if after:
+                return after[0], None
+            before = [c for c in free if cs <= c.first and c.last < i and c.prep is None]
+            if before:
+                return before[-1], None
+            prev = next((e for e in reversed(self.events) if e.source and e.source.actor), None)
+            if prev is not None and prev.trigger.start < self.doc.tokens[i].start:
+                return None, prev.source
+            return None, None
+        if what == "gen":
+            c = next((c for c in free if i < c.first <= min(ce, i + args_.GENITIVE_WINDOW) and c.prep is None), None)
+            return c, None
+        if what == "obj":
+            return next((c for c in free if i < c.first <= ce and c.prep is None), None), None
+        if what == "ctx_people":
+            country = args_.nearest_country(self.countries, i) or self.fallback_country
+            return None, args_.Actor(en="protesters", country=country, sectors=["CVL"],
+                                     code=(country or "") + "CVL", evidence="implied")
+        if what == "self_gov":
+            actor = _actor_of(source)
+            return None, args_.government(actor.country if actor else None)
+        if what == "src_gov":
+            actor = _actor_of(source)
+            return None, args_.government(actor.country if actor else None)
+        if what == "ctx_gov":
+            actor = _actor_of(source)
+            avoid = actor.country if actor else None
+            return None, args_.government(args_.nearest_country(self.countries, i, avoid=avoid))
+        prep = what  # a preposition: the first actor after the trigger that stands behind it
+        return next((c for c in free if i < c.first <= ce and c.prep == prep), None), None
+
+    def _arguments(self, i: int, hit: Hit) -> tuple[Any, Any]:
+        specs = hit.pattern.args or (("src:subj", "tgt:obj") if hit.kind == VERB else ("src:gen", "src:من", "tgt:obj"))
+        source: Any = None
+        for spec in (s for s in specs if s.startswith("src:")):
+            if spec == "src:subj" and hit.kind == NOUN:
+                spec = "src:gen"
+            chunk, implied = self._role(i, hit, spec, None)
+            if chunk or implied:
+                source = chunk or implied
+                break
+        if source is None and hit.kind == NOUN:  # the subject of the clause the noun stands in
+            chunk, implied = self._role(i, hit, "src:subj", None)
+            source = chunk or implied
+        target: Any = None
+        for spec in (s for s in specs if s.startswith("tgt:")):
+            chunk, implied = self._role(i, hit, spec, source if isinstance(source, Chunk) else source)
+            if chunk or implied:
+                target = chunk or implied
+                break
+        return source, target
+
+    # -- the event ------------------------------------------------------------------------------
+    def _event(self, i: int, hit: Hit, extra: list[int]) -> Event:
+        doc, tokens = self.doc, self.doc.tokens
+        source, target = self._arguments(i, hit)
+        span_first, span_last = min([i, *extra]), max([i, *extra])
+        trigger = doc.span(tokens[span_first].start, tokens[span_last].end)
+        time = self._time(i)
+        place = self._place(i, source)
+        reported_by = [a.id for a in doc.attributions if a.content and a.content.start <= tokens[i].start < a.content.end]
+        mod, cue = modality(self.lex, tokens, i, self.clause[i - self.first], hit, time, doc.published, bool(reported_by))
+        cs, ce = self.clause[i - self.first], self._clause_end(i)
+        contexts = tuple(hit.pattern.contexts) + tuple(
+            c for j in range(cs, ce + 1) if (c := self.lex.cue("context", tokens[j].norm))
+        )
+        src = _as_event_actor(doc, source)
+        tgt = _as_event_actor(doc, target)
+        code = hit.pattern.cameo
+        src_actor = _actor_of(source)
+        if hit.pattern.gov_code and src_actor and ("GOV" in src_actor.sectors or not src_actor.sectors):
+            code = hit.pattern.gov_code
+        spans: dict[str, Any] = {"trigger": [trigger.start, trigger.end]}
+        for name, ea in (("source", src), ("target", tgt)):
+            if ea is not None and ea.start is not None:
+                spans[name] = [ea.start, ea.end]
+        if place and "start" in place:
+            spans["place"] = [place["start"], place["end"]]
+        if time:
+            spans["time"] = [time["start"], time["end"]]
+        evidence: dict[str, Any] = {"rule": f"{hit.pattern.id}#{hit.item}", "spans": spans}
+        if cue:
+            evidence["modality_cue"] = cue
+        return Event(
+            id="",
+            trigger=trigger,
+            cameo=cameo(code),
+            plover=plover(code, tuple(dict.fromkeys(contexts))),
+            source=src,
+            target=tgt,
+            place=place,
+            time=time,
+            modality=mod,
+            attributions=reported_by,
+            evidence=evidence,
+            sentence=tokens[i].sentence,
+        )
+
+    def _time(self, i: int) -> dict[str, Any] | None:
+        cs, ce = self.clause[i - self.first], self._clause_end(i)
+        inside = [(abs(ti - i), t) for ti, t in self.times if cs <= ti <= ce]
+        if inside:
+            return min(inside, key=lambda x: x[0])[1]
+        earlier = [(i - ti, t) for ti, t in self.times if ti < i]  # a sentence governed by an earlier date
+        return min(earlier, key=lambda x: x[0])[1] if earlier else None
+
+    def _place(self, i: int, source: Any) -> dict[str, Any] | None:
+        """The place in the trigger's clause; else one in the sentence in the source's country, or before
+        the trigger; else the article's most named place."""
+        cs, ce = self.clause[i - self.first], self._clause_end(i)
+        inside = [(abs(ti - i), ti < i, m) for ti, m in self.places if cs <= ti <= ce]
+        if not inside:
+            actor = _actor_of(source)
+            country = actor.country if actor else None
+            inside = [(abs(ti - i), False, m) for ti, m in self.places if country and m.place.country == country]
+            inside = inside or [(i - ti, False, m) for ti, m in self.places if ti < i]
+        if inside:
+            m = min(inside, key=lambda x: (x[0], x[1]))[2]
+            return place_dict(m.place, m.text, m.start, m.end)
+        return default_place(self.doc)
+
+
+def _actor_of(arg: Any) -> args_.Actor | None:
+    """The Actor of a chunk, an implied actor or an earlier event's actor."""
+    if arg is None or isinstance(arg, args_.Actor):
+        return arg
+    return getattr(arg, "actor", None)
+
+
+def _as_event_actor(doc: Document, arg: Any) -> Any:
+    if arg is None:
+        return None
+    if isinstance(arg, Chunk):
+        return args_.event_actor(doc, arg)
+    if isinstance(arg, args_.Actor):
+        return args_.EventActor(actor=arg)
+    return arg  # an EventActor taken over from an earlier event

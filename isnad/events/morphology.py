@@ -124,9 +124,26 @@ def _defective(f: str, c: str, l: str, form: str) -> Stems:
     )
 
 
+def from_past(past: str) -> Stems:
+    """Stems of a verb known only by its past form (as dictionaries list them): the present is read off the
+    shape of the past (استفعل → يستفعل، انفعل → ينفعل، افتعل/أفعل → يفتعل/يفعل، تفعّل → يتفعّل، فعل → يفعل)."""
+    if past.endswith(("ى", "ا")) and len(past) >= 3:
+        head = past[:-1]
+        present = head[1:] + "ي" if head.startswith("ا") else head + "ي"
+        return Stems(past, head + "ي", present, jussive=present[:-1], defective="ى")
+    if past.startswith("است") and len(past) == 6:
+        present = past[1:]
+    elif past.startswith("ا") and len(past) in (4, 5):
+        present = past[1:]
+    else:
+        present = past
+    return Stems(past, past, present)
+
+
 PAST_V = ("", "ت", "ا", "وا", "تا", "و")  # suffixes after the full past stem; و before an object pronoun
 PAST_C = ("ت", "نا", "تم", "تما", "تن", "ن")  # after the consonant stem
-PRESENT_PREFIX = ("ي", "ت", "ن", "ا")
+# third and second person only: first-person forms (نشيد، ارفض) are mostly other words (نشيد "anthem")
+PRESENT_PREFIX = ("ي", "ت")
 PRESENT_SUFFIX = ("", "ون", "ان", "ين", "وا", "ن", "ا", "و")
 
 

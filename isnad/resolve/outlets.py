@@ -108,6 +108,12 @@ def find_outlet(name: str) -> Outlet | None:
     return None
 
 
+def outlet_name(word: str) -> Outlet | None:
+    """The outlet a normalised name stands for, common-word names included (after ل: للجزيرة)."""
+    safe, context = _index()
+    return safe.get(word) or context.get(word)
+
+
 def unknown_outlet(name: str) -> Outlet:
     """An outlet the registry does not know (``type`` "unknown"), named as the text names it."""
     bare = _strip_article(" ".join(fold(name).replace('"', " ").split()))
@@ -122,3 +128,23 @@ def unknown_outlet(name: str) -> Outlet:
         reliability_prior=None,
         source=None,
     )
+
+
+def match_outlet(words: list[str]) -> tuple[int, int, Outlet] | None:
+    """The longest outlet name among normalised words: ``(first, end, outlet)`` word indices, or None.
+
+    Quote marks are skipped; a context-only name (الجزيرة) counts only right after a media word.
+    """
+    safe, context = _index()
+    media = media_words()
+    idx = [i for i, w in enumerate(words) if w != '"']
+    plain = [words[i] for i in idx]
+    for n in range(min(len(plain), 6), 0, -1):
+        for a in range(len(plain) - n + 1):
+            name = " ".join(plain[a : a + n])
+            hit = safe.get(name)
+            if hit is None and name in context and a > 0 and plain[a - 1] in media:
+                hit = context[name]
+            if hit is not None:
+                return idx[a], idx[a + n - 1] + 1, hit
+    return None

@@ -35,7 +35,7 @@ def open_store(url: str | None = None) -> Store:
 
         return PostgresStore(url)
     if url.startswith("sqlite:///"):
-        url = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:////") else url[len("sqlite:///") :]
+        url = url[len("sqlite:///") :]  # sqlite:///rel/path, sqlite:////abs/path
     elif url.startswith("sqlite://"):
         url = url[len("sqlite://") :]
     from isnad.store.sqlite import SQLiteStore

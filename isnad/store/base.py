@@ -162,17 +162,17 @@ def _place_row(places: dict[str, tuple[Any, ...]], place: dict[str, Any] | None)
 def document_rows(doc: Document) -> Rows:
     """Break an analysed Document into the rows of every table (the JSON of the whole Document included)."""
     import json
-    from dataclasses import asdict
 
     from isnad.store.terms import document_terms
 
     h = doc.hash
+    data = doc.to_dict()  # converted once: the event and place JSON below are pieces of it
     actors: dict[str, tuple[Any, ...]] = {}
     places: dict[str, tuple[Any, ...]] = {}
     mentions = []
-    for i, m in enumerate(doc.mentions):
+    for i, (m, md) in enumerate(zip(doc.mentions, data["mentions"])):
         a = _actor_row(actors, m.actor)
-        p = _place_row(places, asdict(m.place) if m.place else None)
+        p = _place_row(places, md.get("place"))
         mentions.append((h, i, m.start, m.end, m.text, m.label, m.source, a, p))
     times = [
         (h, i, t.start, t.end, t.text, t.interval_start, t.interval_end, t.granularity, t.vague, t.anchor)
@@ -183,23 +183,25 @@ def document_rows(doc: Document) -> Rows:
         for a in doc.attributions
     ]
     events = []
-    for i, ev in enumerate(doc.events):
+    for i, (ev, ed) in enumerate(zip(doc.events, data["events"])):
         src = ev.source.actor if ev.source else None
         tgt = ev.target.actor if ev.target else None
         start, end = event_dates(ev, doc.published)
+        cameo = ev.cameo or {}
         events.append((
-            h, i, ev.id, (ev.cameo or {}).get("code"), (ev.plover or {}).get("type"),
-            (ev.cameo or {}).get("goldstein"), (ev.cameo or {}).get("quad_class"),
+            h, i, ev.id, cameo.get("code"), (ev.plover or {}).get("type"), cameo.get("goldstein"),
+            cameo.get("quad_class"),
             _actor_row(actors, src), src.code if src else None, src.country if src else None,
             _actor_row(actors, tgt), tgt.code if tgt else None, tgt.country if tgt else None,
             _place_row(places, ev.place), (ev.place or {}).get("country"), ev.modality, start, end,
-            json.dumps(asdict(ev), ensure_ascii=False),
+            json.dumps(ed, ensure_ascii=False),
         ))
-    data = doc.to_dict()
     document = {
         "hash": h, "id": doc.id or h, "url": doc.url, "outlet": doc.outlet, "title": doc.title,
         "published": doc.published[:10] if doc.published else None, "language": doc.language,
-        "pipeline": doc.pipeline, "events": len(doc.events), "data": json.dumps(data, ensure_ascii=False),
+        "pipeline": doc.pipeline, "events": len(doc.events),
+        # the events are kept once, in the events table; Store.document puts them back
+        "data": json.dumps({k: v for k, v in data.items() if k != "events"}, ensure_ascii=False),
     }
     terms = document_terms(" ".join(filter(None, [doc.title, doc.text])))
     return Rows(document, mentions, times, attributions, events, actors, places, terms)
@@ -229,14 +231,20 @@ def filter_sql(f: EventFilter, ph: str, text_clause: str,
     where: list[str] = []
     params: list[Any] = []
     if f.actor:
+        # a code prefix as a range (IRN ≤ code < IRO), which both databases answer from an index; a country
+        # code also matches actors of that country whatever their code
         a = f.actor.strip().upper()
-        where.append(
-            f"(e.source_code LIKE {ph} OR e.target_code LIKE {ph} OR e.source_country = {ph} OR e.target_country = {ph})"
-        )
-        params += [_prefix(a), _prefix(a), a, a]
+        lo, hi = _prefix_range(a)
+        cond = f"(e.source_code >= {ph} AND e.source_code < {ph}) OR (e.target_code >= {ph} AND e.target_code < {ph})"
+        params += [lo, hi, lo, hi]
+        if len(a) == 3:
+            cond += f" OR e.source_country = {ph} OR e.target_country = {ph}"
+            params += [a, a]
+        where.append(f"({cond})")
     if f.cameo:
-        where.append(f"e.cameo LIKE {ph}")
-        params.append(_prefix(f.cameo.strip()))
+        lo, hi = _prefix_range(f.cameo.strip())
+        where.append(f"e.cameo >= {ph} AND e.cameo < {ph}")
+        params += [lo, hi]
     if f.plover:
         where.append(f"e.plover = {ph}")
         params.append(f.plover.strip().upper())
@@ -262,9 +270,11 @@ def filter_sql(f: EventFilter, ph: str, text_clause: str,
     return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
-def _prefix(value: str) -> str:
-    """A LIKE prefix pattern with the wildcards of the value itself escaped out."""
-    return re.sub(r"[%_\\]", "", value) + "%"
+def _prefix_range(prefix: str) -> tuple[str, str]:
+    """Bounds ``[lo, hi)`` of the strings that start with ``prefix`` (codes are ASCII)."""
+    if not prefix:
+        return "", "\U0010ffff"
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
 def event_dict(data: str | dict[str, Any], doc_id: str, title: str | None, published: str | None,

@@ -19,7 +19,7 @@ from isnad.store.base import (
 from isnad.store.terms import query_terms, snippet
 
 CHILD_TABLES = ("events", "mentions", "times", "attributions")
-EVENT_ORDER = " ORDER BY e.date_start DESC NULLS LAST, e.doc, e.seq"
+EVENT_ORDER = " ORDER BY e.date_start DESC NULLS LAST, e.rid"  # rid: insertion order
 
 
 class SQLStore:
@@ -82,31 +82,50 @@ class SQLStore:
             sql += " ON CONFLICT DO NOTHING"
         cur.executemany(sql, rows)
 
+    def add_rows(self, batch: Iterable[Rows]) -> dict[str, int]:
+        """Add documents already broken into rows (by :func:`~isnad.store.base.document_rows`, e.g. in the
+        worker processes of an ingest), one transaction for the batch."""
+        counts = {"added": 0, "unchanged": 0, "replaced": 0}
+        with self._lock, self.transaction() as cur:
+            for rows in batch:
+                found = self._stored_pipeline(cur, rows.document["hash"])
+                if found is not None and found[0] == rows.document["pipeline"]:
+                    counts["unchanged"] += 1
+                else:
+                    counts[self._write_rows(cur, rows, found is not None)] += 1
+        return counts
+
+    def _stored_pipeline(self, cur: Any, doc_hash: str) -> tuple[Any, ...] | None:
+        cur.execute(f"SELECT pipeline FROM documents WHERE hash = {self.ph}", (doc_hash,))
+        return cur.fetchone()
+
     def _write(self, cur: Any, doc: Document) -> str:
         prepare(doc)
-        ph = self.ph
-        cur.execute(f"SELECT pipeline FROM documents WHERE hash = {ph}", (doc.hash,))
-        found = cur.fetchone()
+        found = self._stored_pipeline(cur, doc.hash)
         if found is not None and found[0] == doc.pipeline:
             return "unchanged"
-        rows = document_rows(doc)
+        return self._write_rows(cur, document_rows(doc), found is not None)
+
+    def _write_rows(self, cur: Any, rows: Rows, replace: bool) -> str:
+        ph = self.ph
+        doc_hash = rows.document["hash"]
         columns, values = self.document_values(rows)
-        if found is None:
+        if not replace:
             self._insert(cur, "documents", columns, [tuple(values)])
         else:
             for table in CHILD_TABLES:
-                cur.execute(f"DELETE FROM {table} WHERE doc = {ph}", (doc.hash,))
+                cur.execute(f"DELETE FROM {table} WHERE doc = {ph}", (doc_hash,))
             sets = ", ".join(f"{c} = {self.json_value(c) if c == 'data' else ph}" for c in columns if c != "hash")
             cur.execute(f"UPDATE documents SET {sets} WHERE hash = {ph}",
-                        [v for c, v in zip(columns, values) if c != "hash"] + [doc.hash])
-        self.write_terms(cur, doc.hash, rows.terms, replaced=found is not None)
+                        [v for c, v in zip(columns, values) if c != "hash"] + [doc_hash])
+        self.write_terms(cur, doc_hash, rows.terms, replaced=replace)
         self._insert(cur, "actors", ACTOR_COLUMNS, list(rows.actors.values()), ignore=True)
         self._insert(cur, "places", PLACE_COLUMNS, list(rows.places.values()), ignore=True)
         self._insert(cur, "mentions", MENTION_COLUMNS, rows.mentions)
         self._insert(cur, "times", TIME_COLUMNS, rows.times)
         self._insert(cur, "attributions", ATTRIBUTION_COLUMNS, rows.attributions)
         self._insert(cur, "events", EVENT_COLUMNS, rows.events)
-        return "added" if found is None else "replaced"
+        return "replaced" if replace else "added"
 
     # --- reading ------------------------------------------------------------------------------------
     def has(self, hash: str, pipeline: str | None = None) -> bool:
@@ -126,23 +145,39 @@ class SQLStore:
     def document(self, doc_id: str) -> Document | None:
         ph = self.ph
         rows = self.query(
-            f"SELECT data FROM documents WHERE hash = {ph} OR id = {ph} "
+            f"SELECT hash, data FROM documents WHERE hash = {ph} OR id = {ph} "
             f"ORDER BY CASE WHEN hash = {ph} THEN 0 ELSE 1 END, added DESC LIMIT 1",
             (doc_id, doc_id, doc_id),
         )
-        return Document.from_dict(self.load_json(rows[0][0])) if rows else None
+        if not rows:
+            return None
+        data = dict(self.load_json(rows[0][1]))
+        events = self.query(f"SELECT data FROM events WHERE doc = {ph} ORDER BY seq", (rows[0][0],))
+        data["events"] = [self.load_json(e[0]) for e in events]
+        return Document.from_dict(data)
 
     def _where(self, f: EventFilter) -> tuple[str, list[Any]]:
         return filter_sql(f, self.ph, self.text_clause(), self.text_param)
 
     def events(self, filter: EventFilter, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         where, params = self._where(filter)
+        # Pick the page on the narrow key columns first, then fetch the JSON and the document of those rows
+        # only: sorting thousands of matches with their JSON attached is what makes a query slow.
+        ph = self.ph
         rows = self.query(
-            "SELECT e.data, d.id, d.title, d.published, d.url FROM events e JOIN documents d ON d.hash = e.doc"
-            f"{where}{EVENT_ORDER} LIMIT {self.ph} OFFSET {self.ph}",
+            "SELECT x.data, d.id, d.title, d.published, d.url FROM ("
+            f"SELECT e.rid, e.date_start FROM events e{self._join(filter)}{where}{EVENT_ORDER} "
+            f"LIMIT {ph} OFFSET {ph}) e "
+            "JOIN events x ON x.rid = e.rid JOIN documents d ON d.hash = x.doc"
+            f"{EVENT_ORDER}",
             params + [int(limit), int(offset)],
         )
         return [event_dict(self.load_json(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+
+    @staticmethod
+    def _join(filter: EventFilter) -> str:
+        """The documents table, when a filter is on documents."""
+        return " JOIN documents d ON d.hash = e.doc" if filter.document or filter.text else ""
 
     def iter_events(self, filter: EventFilter, batch: int = 5000) -> Iterator[dict[str, Any]]:
         """Every matching event, fetched in pages (for exports)."""
@@ -156,7 +191,7 @@ class SQLStore:
 
     def count_events(self, filter: EventFilter) -> int:
         where, params = self._where(filter)
-        return int(self.query(f"SELECT COUNT(*) FROM events e JOIN documents d ON d.hash = e.doc{where}", params)[0][0])
+        return int(self.query(f"SELECT COUNT(*) FROM events e{self._join(filter)}{where}", params)[0][0])
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         terms = query_terms(query)

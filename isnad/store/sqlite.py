@@ -13,6 +13,9 @@ from isnad.store.base import StoreError, migrations
 from isnad.store.sql import SQLStore
 
 
+OPTIMIZE_EVERY = 100  # commits between refreshes of the planner's statistics
+
+
 class SQLiteStore(SQLStore):
     ph = "?"
     backend = "sqlite"
@@ -29,6 +32,8 @@ class SQLiteStore(SQLStore):
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")  # durable at each checkpoint, safe against crashes
         self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA analysis_limit = 1000")  # planner statistics from a sample: cheap to refresh
+        self._commits = 0
         self._migrate()
 
     def _migrate(self) -> None:
@@ -64,6 +69,9 @@ class SQLiteStore(SQLStore):
             raise
         else:
             cur.execute("COMMIT")
+            self._commits += 1
+            if self._commits % OPTIMIZE_EVERY == 1:  # after the first batch, then now and then
+                cur.execute("PRAGMA optimize")  # the planner needs statistics to pick the right index
         finally:
             cur.close()
 
@@ -85,6 +93,10 @@ class SQLiteStore(SQLStore):
 
     def close(self) -> None:
         with self._lock:
+            try:
+                self.conn.execute("PRAGMA optimize")  # keeps the planner's statistics current (cheap)
+            except sqlite3.Error:
+                pass  # a busy or read-only store: the statistics wait for the next writer
             self.conn.close()
 
 

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from isnad.text.clitics import candidates, key
-from isnad.text.normalise import fold, loose, normalise
+from isnad.text.normalise import fold, normalise, tables
 
 WORD = re.compile(r"\w+")
 # A hamza seat left at the end of a stem once a suffix is gone (لجوئـه → لجوئ) stands for a bare hamza.
@@ -19,10 +19,11 @@ SEATS = ("ئ", "ؤ")
 
 @lru_cache(maxsize=100_000)
 def term(stem: str) -> str:
-    """The searchable form of a folded stem."""
+    """The searchable form of a folded stem: ``normalise.loose`` of it (the stem is folded already, so
+    only the loose table is applied)."""
     if stem.endswith(SEATS):
         stem = stem[:-1] + "ء"
-    return loose(stem).lower()
+    return stem.translate(tables().loose).lower()
 
 
 @lru_cache(maxsize=100_000)

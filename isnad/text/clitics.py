@@ -49,20 +49,20 @@ def candidates(word: str, suffixes: bool = False) -> tuple[str, ...]:
     return tuple(seen)
 
 
+# Prefix shapes that end in the article, longest first: conjunction + preposition + ال, conjunction + لل,
+# conjunction + ال, preposition + ال, لل, ال.
+ARTICLE_PREFIXES = tuple(
+    [c + p + "ال" for c in CONJ for p in PREP] + [c + "لل" for c in CONJ] + [c + "ال" for c in CONJ]
+    + [p + "ال" for p in PREP] + ["لل", "ال"]
+)
+
+
 @lru_cache(maxsize=200_000)
 def key(word: str) -> str:
-    """The reliable look-up key: conjunction, preposition + article, or the article removed.
-
-    Only prefixes that end in the article are removed (والدبلوماسي → دبلوماسي, للأمم → امم),
-    which is never wrong in practice; bare ب/ل/ك/و/ف are left for :func:`candidates`.
-    """
-    w = word
-    if w[:1] in CONJ and (w[1:3] == "ال" or w[1:3] == "لل" or w[1:2] in PREP and w[2:4] == "ال"):
-        w = w[1:]
-    if w[:1] in PREP and w[1:3] == "ال" and len(w) - 3 >= MIN_BASE:
-        return w[3:]
-    if w.startswith("لل") and len(w) - 2 >= MIN_BASE:
-        return w[2:]
-    if w.startswith("ال") and len(w) - 2 >= MIN_BASE:
-        return w[2:]
-    return w
+    """The reliable look-up key: a prefix that ends in the article removed (والدبلوماسي → دبلوماسي,
+    للأمم → امم), when at least two letters remain. Bare ب/ل/ك/و/ف are left for :func:`candidates`
+    (وكالة is not و + ك + ال + ة)."""
+    for prefix in ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_BASE:
+            return word[len(prefix) :]
+    return word

@@ -48,15 +48,15 @@ CREATE TABLE attributions (
 
 CREATE TABLE events (
     doc TEXT COLLATE "C" NOT NULL REFERENCES documents(hash) ON DELETE CASCADE, seq INTEGER NOT NULL, id TEXT,
-    cameo TEXT, plover TEXT, goldstein DOUBLE PRECISION, quad_class INTEGER,
-    source_actor TEXT, source_code TEXT, source_country TEXT,
-    target_actor TEXT, target_code TEXT, target_country TEXT,
+    cameo TEXT COLLATE "C", plover TEXT, goldstein DOUBLE PRECISION, quad_class INTEGER,
+    source_actor TEXT, source_code TEXT COLLATE "C", source_country TEXT,
+    target_actor TEXT, target_code TEXT COLLATE "C", target_country TEXT,
     place TEXT, place_country TEXT, modality TEXT,
     date_start TEXT COLLATE "C", date_end TEXT COLLATE "C",     -- the event's interval, else the document's published date
-    data JSONB NOT NULL                 -- the Event
+    data JSONB NOT NULL,                -- the Event
     PRIMARY KEY (doc, seq)
 );
-CREATE INDEX events_date ON events(date_start DESC, doc, seq);
+CREATE INDEX events_date ON events(date_start DESC NULLS LAST, doc, seq);
 CREATE INDEX events_cameo ON events(cameo);
 CREATE INDEX events_plover ON events(plover, date_start);
 CREATE INDEX events_source_code ON events(source_code);
@@ -71,6 +71,3 @@ CREATE INDEX events_place ON events(place);
 
 -- Full-text search: every query term must be among the article's folded terms (GIN array containment).
 CREATE INDEX documents_terms ON documents USING GIN (terms);
-CREATE INDEX events_source_code_prefix ON events(source_code text_pattern_ops);
-CREATE INDEX events_target_code_prefix ON events(target_code text_pattern_ops);
-CREATE INDEX events_cameo_prefix ON events(cameo text_pattern_ops);

@@ -27,9 +27,9 @@ export function svg(tag, attrs, ...children) {
   return fill(document.createElementNS(SVG_NS, tag), attrs, children);
 }
 
-/** Arabic text, laid out right to left. */
+/** Text from an article (Arabic as a rule): its direction follows its first strong letter. */
 export function ar(text, cls) {
-  return el("span", { lang: "ar", dir: "rtl", class: cls ? `ar ${cls}` : "ar" }, text ?? "");
+  return el("span", { lang: "ar", dir: "auto", class: cls ? `ar ${cls}` : "ar" }, text ?? "");
 }
 
 export function clear(node) {

@@ -25,9 +25,16 @@ export async function eventsView(root, params, go) {
   const filters = pickFilters(params);
   const offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
   root.append(el("h1", {}, "Events"), filterForm(filters, (f) => go("events", f)));
+  const types = el("div", { class: "type-chips", id: "type-chips" });
   const status = el("p", { class: "muted", id: "events-status" }, "Loading…");
-  root.append(status);
-  const data = await getJSON("/api/events", { ...filters, limit: PAGE, offset });
+  root.append(types, status);
+  const [data, stats] = await Promise.all([getJSON("/api/events", { ...filters, limit: PAGE, offset }), getJSON("/api/stats")]);
+  // every event type in the store, with its count: one click narrows the table to it
+  for (const [type, n] of Object.entries(stats.by_plover || {}).filter(([t]) => t).sort((a, b) => b[1] - a[1])) {
+    const active = filters.plover === type;
+    types.append(el("a", { class: active ? "chip active" : "chip", href: route("events", { ...filters, plover: active ? "" : type }) },
+      ploverNode({ type }), ` ${n}`));
+  }
   const last = Math.min(offset + data.items.length, data.total);
   status.textContent = data.total ? `${offset + 1}–${last} of ${data.total} events` : "No event matches these filters.";
   if (!data.items.length) return;
@@ -49,7 +56,8 @@ export async function searchView(root, params) {
     return;
   }
   const data = await getJSON("/api/search", { q, limit: 50 });
-  root.append(el("p", { class: "muted", id: "search-status" }, data.items.length ? `${data.items.length} articles` : "No article matches."));
+  root.append(el("p", { class: "muted", id: "search-status" }, data.items.length ? `${data.items.length} articles · ` : "No article matches.",
+    data.items.length ? el("a", { href: route("events", { text: q }) }, "their events in the table") : null));
   root.append(el("ol", { class: "results", id: "search-results" }, data.items.map((r) =>
     el("li", {},
       el("a", { href: route(`doc/${encodeURIComponent(r.document_id)}`) }, ar(r.title || r.document_id, "result-title")),

@@ -3,7 +3,7 @@
 import { el } from "./dom.js";
 import { MODALITIES, PLOVER_TYPES } from "./format.js";
 
-export const FILTER_KEYS = ["actor", "cameo", "plover", "place", "modality", "since", "until", "text"];
+export const FILTER_KEYS = ["actor", "cameo", "plover", "place", "modality", "since", "until", "text", "document"];
 
 /** The filter values of a route's query parameters (only the known keys, empty ones dropped). */
 export function pickFilters(params) {
@@ -34,6 +34,7 @@ export function filterForm(current, onApply) {
     field("Since", input("since", { type: "date" })),
     field("Until", input("until", { type: "date" })),
     field("Text", input("text", { placeholder: "لجوء", dir: "auto", size: 12 })),
+    current.document ? input("document", { type: "hidden" }) : null,
     el("button", { type: "submit" }, "Apply"),
     el("button", { type: "button", class: "secondary", onclick: () => onApply({}) }, "Reset"));
   form.addEventListener("submit", (ev) => {

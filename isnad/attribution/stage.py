@@ -1,0 +1,381 @@
+"""The ``attribution`` stage: cues, sources, content, hedges and chains of every attributed statement.
+
+A sentence is scanned once; only words whose normalised form is a cue key are looked at further.
+- Reporting verbs (كشفت مصادر أن ...) need a complement after their source (أن/إن, a colon or a
+  quotation), a preceding كما/حسبما, or a quotation just before them. Without one, only a few verbs
+  report (أعلنت الشرطة مصرع ...، نفى ...), and an unnamed source (مصدر أمني) always does; otherwise the
+  verb reports an event (أعلن الجيش عن ...), not a statement.
+- Prepositional cues (وفق، بحسب، نقلاً عن ...) take the noun phrase after them as the source, unless it
+  names a rule rather than a speaker (وفق القانون); the content is the rest of the sentence, or the part
+  before the cue when the cue closes it.
+- A verb with no subject (وأضاف أن) continues the last source; a back reference (التقرير، الصحيفة،
+  المصدر نفسه) resolves to the last compatible source; the article's own voice (ويشار إلى أن) ends both.
+- A cue inside another's content, or citing another (نقل X عن Y، X نقلاً عن Y), sets ``parent``: the chain.
+- Cues inside a quotation belong to the quoted speaker and are not attributions of the article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from isnad.attribution.clauses import (
+    MIN_QUOTE,
+    inside_quotes,
+    object_after_comma,
+    object_start,
+    quote_before,
+    subject_before,
+)
+from isnad.attribution.chains import continue_source, drop_quoted_cues, link_cited, nest, resolve_back_reference
+from isnad.attribution.hedges import certainty, hedge_words
+from isnad.attribution.lexicon import Lexicon, load_lexicon
+from isnad.attribution.sources import PUNCT, classify, closing_quote, description_end, source_end
+from isnad.document import Attribution, Document, Span
+from isnad.resolve.outlets import Outlet, media_words, unknown_outlet
+from isnad.text.normalise import fold
+
+SCOPE_SENTENCES = 4  # how far back a subject-less verb looks for the source it continues
+COMPLEMENT_WINDOW = 14  # words between a source and its أن/إن
+CITE_WINDOW = 4  # words between a citing source and the عن that names the cited one
+PRE_MARKERS = frozenset({"كما", "حسبما", "وكما", "ما"})
+# a verb after these is subjunctive or negated (يود أن يؤكد، لم يكشف): it reports no statement
+NOT_A_STATEMENT = frozenset({"ان", "لن", "لم", "لا", "كي", "لكي", "وان", "ولم", "ولا", "من"})  # من قال: who said
+RELATIVE_OBJECTS = frozenset({"فيه", "فيها", "فيهم"})  # بيان قال فيه إن: the verb of a relative clause
+TOLD_BETWEEN = frozenset({"،", ",", ":"})
+
+
+@dataclass(slots=True)
+class Found:
+    """An attribution under construction: word indices in its sentence; content in document words."""
+
+    cue: tuple[int, int]
+    role: str | None
+    source: tuple[int, int] | None
+    description: tuple[int, int] | None
+    content: tuple[int, int] | None
+    quote: bool = False
+    prep: bool = False
+    source_skip: int = 0  # letters of an attached particle before the source (لمصادر)
+    parent: int | None = None  # index into the sentence's found list
+
+
+class Attributions:
+    name = "attribution"
+    requires: tuple[str, ...] = ("tokens", "mentions")
+    assigns: tuple[str, ...] = ("attributions",)
+
+    def __init__(self) -> None:
+        self.lex: Lexicon = load_lexicon()
+        self.keys = self.lex.cue_keys
+        self.preps = sorted(self.lex.prepositional.items(), key=lambda kv: -len(kv[0]))
+
+    def __call__(self, doc: Document) -> Document:
+        tokens = doc.tokens
+        words = [t.norm for t in tokens]
+        bounds = _sentence_bounds(tokens)
+        labels, outlet_ids = _mention_labels(doc, tokens)
+        out: list[Attribution] = []
+        last: tuple[int, Attribution] | None = None  # (sentence, attribution) a later verb may continue
+        for s, (a, b) in enumerate(bounds):
+            if a == b or not any(w in self.keys for w in words[a:b]):
+                continue
+            if any(w in self.lex.article_voice for w in words[a : min(b, a + 2)]):
+                last = None  # the article's own voice ends the previous source's scope
+            made: list[Attribution] = []
+            for f in self._sentence(words[a:b], a, words, bounds, s, labels[a:b]):
+                att = self._build(doc, f, a, words, labels, outlet_ids, len(out) + len(made) + 1)
+                if f.parent is not None:
+                    att.parent = made[f.parent].id
+                if att.source is None and f.role not in ("impersonal", "cited"):
+                    if last is not None and s - last[0] <= SCOPE_SENTENCES:
+                        continue_source(att, last[1])
+                elif att.refers_to == "?":
+                    resolve_back_reference(att, out + made)
+                made.append(att)
+            out.extend(made)
+            if made:
+                last = (s, made[-1])
+        out = drop_quoted_cues(out)
+        nest(out)
+        doc.attributions = out
+        return doc
+
+    # -- one sentence ---------------------------------------------------------------------------------
+    def _sentence(self, sw: list[str], a: int, words, bounds, s: int, labels) -> list[Found]:
+        lex = self.lex
+        found: list[Found] = []
+        quoted = inside_quotes(sw)
+        j = 0
+        while j < len(sw):
+            w = sw[j]
+            if w not in self.keys or quoted[j]:
+                j += 1
+                continue
+            prep = self._prep_at(sw, j)
+            if prep is not None:
+                f, j = prep
+                if f is not None:
+                    self._prep_content(f, sw, a)
+                    found.append(f)
+                continue
+            if w in lex.verbs or w in lex.impersonal:
+                made = self._verb(sw, j, a, words, bounds, s, labels)
+                if made:
+                    if len(made) > 1:
+                        made[1].parent = len(found)
+                    found.extend(made)
+                    j = max(j + 1, max(f.source[1] if f.source else j + 1 for f in made))
+                    continue
+            j += 1
+        link_cited(found)
+        return found
+
+    def _prep_at(self, sw: list[str], j: int) -> tuple[Found | None, int] | None:
+        """A prepositional cue starting at ``j``: (the attribution or None for كما/حسبما, next index)."""
+        for cue_words, (after, then) in self.preps:
+            first = sw[j]
+            if first != cue_words[0] and first[1:] != cue_words[0]:
+                continue
+            if tuple(sw[j + 1 : j + len(cue_words)]) != cue_words[1:]:
+                continue
+            end = j + len(cue_words)
+            if not after:
+                return None, end  # كما/حسبما: the verb that follows is the cue
+            skip = 0
+            if then and end < len(sw):
+                if sw[end] == then:
+                    end += 1
+                elif sw[end].startswith(then) and len(sw[end]) > len(then) + 1:
+                    skip = len(then)
+            if end >= len(sw) or sw[end] in PUNCT:
+                return None, end
+            src_words = list(sw)
+            src_words[end] = sw[end][skip:]
+            head = src_words[end]
+            if head in self.lex.not_sources or head.startswith("ال") and head[2:] in self.lex.not_sources:
+                return None, end  # وفق القانون: a rule, not a speaker
+            s_end = source_end(src_words, end, self.lex)
+            if s_end == end:
+                return None, end
+            d_end = description_end(sw, s_end, self.lex)
+            f = Found((j, j + len(cue_words)), None, (end, s_end), (s_end, d_end) if d_end > s_end else None,
+                      None, prep=True, source_skip=skip)
+            return f, d_end
+        return None
+
+    def _prep_content(self, f: Found, sw: list[str], a: int) -> None:
+        after = f.description[1] if f.description else f.source[1]
+        rest = [i for i in range(after, len(sw)) if sw[i] not in PUNCT and sw[i] != '"']
+        if len(rest) >= 3:
+            f.content = (a + rest[0], a + _trim_end(sw, len(sw)))
+        else:
+            end = _trim_end(sw, f.cue[0])
+            f.content = (a, a + end) if end > 0 else None
+
+    def _verb(self, sw: list[str], j: int, a: int, words, bounds, s: int, labels) -> list[Found]:
+        lex = self.lex
+        w = sw[j]
+        role = lex.verbs.get(w)
+        n = len(sw)
+        if j > 0 and sw[j - 1] in NOT_A_STATEMENT:
+            return []
+        k = j + 1
+        source = description = None
+        relative = k < n and sw[k] in RELATIVE_OBJECTS
+        if relative:
+            k += 1
+        elif k < n and sw[k] not in lex.complements and sw[k] not in lex.complement_lead and sw[k] not in PUNCT:
+            s_end = source_end(sw, k, lex)
+            if s_end > k:
+                source = (k, s_end)
+                d_end = description_end(sw, s_end, lex)
+                description = (s_end, d_end) if d_end > s_end else None
+                k = d_end
+        if role is None and source is not None:
+            return []  # an impersonal form takes no subject
+        cited = self._cited(sw, k) if role == "cite" and source else None
+        if cited is not None:
+            k = cited.source[1]
+        elif k < n and sw[k] in lex.prep_first:
+            prep = self._prep_at(sw, k)  # واضافت الوكالة نقلاً عن مصادر ...: look past the cited source
+            if prep is not None and prep[0] is not None:
+                k = prep[1]
+        comp = self._complement(sw, k)
+        pre = j > 0 and sw[j - 1] in PRE_MARKERS or j > 1 and tuple(sw[j - 2 : j]) in (("بحسب", "ما"), ("وفق", "ما"))
+        quoted_before = quote_before(sw, j)
+        if comp is not None:
+            content, quote = self._content_after(sw, comp, a, words, bounds, s)
+        elif quoted_before is not None:
+            content, quote = (a + quoted_before[0], a + quoted_before[1]), True
+        elif pre and (source is not None or k < n and sw[k] in PUNCT):
+            end = _trim_end(sw, j - 1 if sw[j - 1] in PRE_MARKERS else j - 2)
+            content, quote = ((a, a + end) if end > 0 else None), False
+        elif (
+            source is not None
+            and (sw[source[0]] in lex.anonymous_heads or w in lex.object_verbs)
+            and role != "continue"
+            and (object_start(sw, source, labels, lex) < source[1] or object_after_comma(sw, source, lex))
+        ):
+            # أعلن مصدر أمني مقتل ...، أعلنت الشرطة مصرع ...: the run of words holds subject and object;
+            # an object after a preposition (أعلن الجيش عن ...) is an act announced, not a statement
+            source = (source[0], object_start(sw, source, labels, lex))
+            description = None
+            start = source[1] + 1 if source[1] < n and sw[source[1]] in ("،", ",") else source[1]
+            content, quote = (a + start, a + _trim_end(sw, len(sw))), False
+            if content[1] - content[0] < 2:
+                return []
+        elif source is None and role == "deny" and k < n and sw[k] not in PUNCT:
+            content, quote = (a + k, a + _trim_end(sw, len(sw))), False  # ونفى أيضاً جرائم ...
+        else:
+            return []
+        if source is None and role is None and comp != k:
+            return []
+        if source is None and role is not None and not relative:
+            source = subject_before(sw, j, lex)
+        made = [Found((j, j + 1), role if role else "impersonal", source, description, content, quote)]
+        if cited is not None:
+            cited.content = content
+            made.append(cited)
+        return made
+
+    def _cited(self, sw: list[str], k: int) -> Found | None:
+        """نقلت وكالة رويترز عن الشرطة ...: the source cited after عن."""
+        for i in range(k, min(len(sw), k + CITE_WINDOW)):
+            if sw[i] == "عن" and i + 1 < len(sw):
+                end = source_end(sw, i + 1, self.lex)
+                if end > i + 1:
+                    return Found((i, i + 1), "cited", (i + 1, end), None, None)
+            if sw[i] in PUNCT or sw[i] in self.lex.complements:
+                return None
+        return None
+
+    def _complement(self, sw: list[str], k: int) -> int | None:
+        lex = self.lex
+        for i in range(k, min(len(sw), k + COMPLEMENT_WINDOW)):
+            w = sw[i]
+            if w in (":", '"', "'"):
+                # a colon or quotation opens the words only right after the source (or قال لرويترز:)
+                if all(x in TOLD_BETWEEN or x[:1] == "ل" for x in sw[k:i]) and i - k <= 2:
+                    return i
+                continue
+            if w in lex.complements:
+                return i
+            if w in lex.complement_lead and i + 1 < len(sw) and sw[i + 1] in lex.complements:
+                return i + 1
+            if w in (".", "؟", "!") or w in lex.verbs or w in lex.prep_first and self._prep_at(sw, i) is not None:
+                return None
+        return None
+
+    def _content_after(self, sw, comp: int, a: int, words, bounds, s: int) -> tuple[tuple[int, int], bool]:
+        """The clause from the complement to the sentence end, or the quotation that opens there."""
+        q = comp if sw[comp] == '"' else comp + 1 if comp + 1 < len(sw) and sw[comp + 1] == '"' else None
+        if q is not None:
+            g = a + q
+            last = bounds[min(len(bounds) - 1, s + SCOPE_SENTENCES)][1]
+            close = closing_quote(words, g, last - g)
+            if close is not None and close - g - 1 >= MIN_QUOTE:
+                return (g + 1, close), True
+        start = comp + 1 if sw[comp] in (":", '"', "'") else comp
+        return (a + start, a + max(start + 1, _trim_end(sw, len(sw)))), False
+
+    # -- from words to an Attribution ----------------------------------------------------------------
+    def _build(self, doc: Document, f: Found, a: int, words, labels, outlet_ids, number: int) -> Attribution:
+        toks = doc.tokens
+        cue = _span(doc, toks[a + f.cue[0]].start, toks[a + f.cue[1] - 1].end)
+        source = None
+        source_type, outlet, description, mention, refers = "anonymous", None, None, None, None
+        if f.source:
+            s0, s1 = a + f.source[0], a + f.source[1]
+            start = toks[s0].start
+            if f.source_skip:
+                start = _skip_letters(doc.text, start, f.source_skip)
+            source = _span(doc, start, toks[s1 - 1].end)
+            src_words = list(words[s0:s1])
+            src_words[0] = src_words[0][f.source_skip :]
+            typed = classify(src_words, self.lex, labels[s0:s1], outlet_ids[s0:s1])
+            source_type = typed.type
+            if typed.outlet is not None:
+                outlet = typed.outlet.id
+            elif typed.type == "named_outlet" and typed.back_reference is None:
+                outlet = next((o for o in outlet_ids[s0:s1] if o), None) or _unknown(src_words).id
+            mention = next((m for m, x in enumerate(doc.mentions) if source.start <= x.start and x.end <= source.end), None)
+            refers = "?" if typed.back_reference else None
+        if f.description:
+            d0, d1 = a + f.description[0], a + f.description[1]
+            description = doc.text[toks[d0].start : toks[d1 - 1].end]
+        content = None
+        hedges: list[Span] = []
+        if f.content and f.content[1] > f.content[0]:
+            c0, c1 = f.content
+            content = _span(doc, toks[c0].start, toks[c1 - 1].end)
+            for h0, h1 in hedge_words(words[c0:c1], self.lex):
+                hedges.append(_span(doc, toks[c0 + h0].start, toks[c0 + h1 - 1].end))
+        att = Attribution(id=f"a{number}", cue=cue, source=source, source_type=source_type, content=content,
+                          source_mention=mention, description=description, outlet=outlet, hedges=hedges,
+                          refers_to=refers, quote=f.quote)
+        att.certainty = certainty(f.role, bool(hedges))
+        return att
+
+
+# -- helpers ------------------------------------------------------------------------------------------
+def _sentence_bounds(tokens) -> list[tuple[int, int]]:
+    """``(first, end)`` token indices of every sentence."""
+    if not tokens:
+        return []
+    bounds = [(0, 0)] * (tokens[-1].sentence + 1)
+    cur, first = tokens[0].sentence, 0
+    for i, t in enumerate(tokens):
+        if t.sentence != cur:
+            bounds[cur] = (first, i)
+            cur, first = t.sentence, i
+    bounds[cur] = (first, len(tokens))
+    return bounds
+
+
+def _mention_labels(doc: Document, tokens) -> tuple[list[str | None], list[str | None]]:
+    """Per token: the label of a mention covering it, and the outlet id an ORG mention carries."""
+    labels: list[str | None] = [None] * len(tokens)
+    outlets: list[str | None] = [None] * len(tokens)
+    if not doc.mentions:
+        return labels, outlets
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    for m in doc.mentions:
+        i = starts.get(m.start)
+        if i is None:
+            continue
+        oid = m.actor.id[7:] if m.actor and m.actor.id and m.actor.id.startswith("outlet:") else None
+        while i < len(tokens) and tokens[i].end <= m.end:
+            labels[i] = labels[i] or m.label
+            outlets[i] = outlets[i] or oid
+            i += 1
+    return labels, outlets
+
+
+def _span(doc: Document, start: int, end: int) -> Span:
+    return Span(start, end, doc.text[start:end])
+
+
+def _skip_letters(text: str, start: int, n: int) -> int:
+    """Original offset after ``n`` letters from ``start`` (marks and tatweel that follow go with them)."""
+    pos = start
+    while n and pos < len(text):
+        if fold(text[pos]):
+            n -= 1
+        pos += 1
+    while pos < len(text) and not fold(text[pos]):
+        pos += 1
+    return pos
+
+
+def _trim_end(sw: list[str], end: int) -> int:
+    """``end`` moved back over closing punctuation (the sentence's full stop is not content)."""
+    while end > 0 and sw[end - 1] in PUNCT:
+        end -= 1
+    return end
+
+
+def _unknown(src_words: list[str]) -> Outlet:
+    media = media_words()
+    for i, w in enumerate(src_words):
+        if w in media and i + 1 < len(src_words):
+            return unknown_outlet(" ".join(x for x in src_words[i:] if x != '"'))
+    return unknown_outlet(" ".join(src_words))

@@ -1,0 +1,103 @@
+"""`isnad train ner`, `isnad tag --conll` and `isnad evaluate ner --conll`: the named-entity tagger."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from isnad.entities.conll import Scores, documents, read_conll, write_conll
+
+DOCUMENT_HELP = (
+    "Sentences per document when the file has no -DOCSTART- lines: names are made consistent within a "
+    "document (0: sentence by sentence)."
+)
+
+
+@click.group()
+def train() -> None:
+    """Rebuild a bundled model from public data."""
+
+
+@train.command("ner")
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="ANERcorp folder holding train.txt and gazetteers/ (default: the shared data beside the project).",
+)
+@click.option(
+    "-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Where to write the model and its lexicons (default: the package's isnad/data/ner/).",
+)
+def train_ner(corpus: Path | None, out: Path | None) -> None:
+    """Train the CRF tagger on ANERcorp (deterministic; settings and data hashes go to model.json)."""
+    from isnad.entities.training import DEFAULT_CORPUS, train as run
+
+    record = run(corpus or DEFAULT_CORPUS, out)
+    click.echo(f"trained in {record['training_seconds']} s; model {record['model_bytes']:,} bytes")
+    click.echo("validation (" + record["settings"]["validation"] + "):")
+    for kind, s in record["validation"].items():
+        click.echo(f"  {kind:<8} P {s['precision']:6.2f}  R {s['recall']:6.2f}  F1 {s['f1']:6.2f}")
+
+
+def _tagger(model: Path | None, size: int):
+    """A function from a document (sentences of tokens as written) to its tags."""
+    from isnad.entities.tagger import load_backend, tag_document
+    from isnad.text.normalise import fold
+
+    backend = load_backend(model)
+    if size == 0:
+        return lambda doc: [backend([fold(t) for t in tokens]) for tokens in doc]
+    return lambda doc: tag_document(backend, [[fold(t) for t in tokens] for tokens in doc])
+
+
+@click.command()
+@click.option("--conll", "conll", type=click.File("r", encoding="utf-8"), required=True,
+              help="One token per line (first column; other columns ignored), a blank line between sentences; - for stdin.")
+@click.option("-o", "--out", type=click.File("w", encoding="utf-8"), default="-", help="Output file (default: stdout).")
+@click.option("--model", type=click.Path(exists=True, path_type=Path), default=None,
+              help="A CRF model file or a local transformer model directory (default: the bundled CRF).")
+@click.option("--document-size", default=20, show_default=True, help=DOCUMENT_HELP)
+def tag(conll, out, model: Path | None, document_size: int) -> None:
+    """Tag a CoNLL file: writes token<TAB>tag lines with the same sentence breaks."""
+    tagger = _tagger(model, document_size)
+    began, n = time.perf_counter(), 0
+
+    def tagged():
+        nonlocal n
+        for doc in documents(read_conll(conll), document_size):
+            tokens = [[row[0] for row in sentence] for sentence in doc]
+            n += sum(map(len, tokens))
+            yield from zip(tokens, tagger(tokens))
+
+    write_conll(out, tagged())
+    if sys.stderr.isatty():
+        click.echo(f"{n:,} tokens in {time.perf_counter() - began:.2f} s", err=True)
+
+
+@click.command("ner")
+@click.option("--conll", "conll", type=click.File("r", encoding="utf-8"), required=True,
+              help="Gold CoNLL file: token first, gold BIO tag last, a blank line between sentences.")
+@click.option("--model", type=click.Path(exists=True, path_type=Path), default=None,
+              help="A CRF model file or a local transformer model directory (default: the bundled CRF).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--document-size", default=20, show_default=True, help=DOCUMENT_HELP)
+def evaluate_ner(conll, model: Path | None, as_json: bool, document_size: int) -> None:
+    """Entity-level precision, recall and F1 per type (exact span and type) on a gold CoNLL file."""
+    tagger = _tagger(model, document_size)
+    scores = Scores()
+    began, n = time.perf_counter(), 0
+    for doc in documents(read_conll(conll), document_size):
+        tokens = [[row[0] for row in sentence] for sentence in doc]
+        n += sum(map(len, tokens))
+        for sentence, predicted in zip(doc, tagger(tokens)):
+            scores.add([row[-1] for row in sentence], predicted)
+    seconds = time.perf_counter() - began
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=2))
+        return
+    click.echo(scores.table())
+    click.echo(f"{n:,} tokens tagged in {seconds:.2f} s ({n / seconds if seconds else 0:,.0f} tokens/s)")

@@ -1,0 +1,215 @@
+"""The gazetteers in memory: places, actors, role words, nationality adjectives and outlets, keyed by phrase.
+
+Every name is stored as a tuple of clitic-free word keys (:func:`isnad.text.clitics.key` of the folded
+words), so ``للأمم المتحدة``, ``الأمم المتحدة`` and ``والأمم المتحدة`` all reach the same entry. The data files
+live in ``isnad/data/gazetteer/`` (built by ``scripts/build_gazetteers.py``); :func:`load_lexicon` reads them
+once per process.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from isnad.text.clitics import candidates, key
+from isnad.text.normalise import fold
+
+try:  # the outlet registry is optional: without it outlets are simply not recognised by name
+    from isnad.resolve.outlets import load_outlets, media_words
+except ImportError:  # pragma: no cover
+    load_outlets = None  # type: ignore[assignment]
+    media_words = None  # type: ignore[assignment]
+
+NISBA = ("", "ة", "ون", "ين", "ا", "ان", "ات", "تين", "تان")
+SOUND = ("", "ون", "ين", "ة", "ات", "تين", "تان", "ان")
+# Which table wins when one phrase names several things (سوريا is the country, not a nisba form).
+PRIORITY = {"place": 0, "outlet": 1, "outlet_ctx": 1, "org": 2, "person": 3, "norp": 4, "role": 5}
+ARTICLE_TABLES = frozenset(("place", "org", "outlet", "outlet_ctx"))
+LEMMATISED = "a:"  # actor-dictionary names are lemmatised (no article): any article is accepted
+PLACE_LABEL = {"country": "GPE", "capital": "GPE", "city": "GPE", "region": "LOC"}
+
+
+class PlaceRecord(NamedTuple):
+    id: str
+    kind: str
+    en: str
+    country: str
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    population: int
+    ar: str
+
+
+class ActorRecord(NamedTuple):
+    id: str
+    label: str  # ORG or PER
+    en: str | None
+    country: str | None
+    sectors: tuple[str, ...]
+    codes: tuple[tuple[str, str, str], ...]  # (code, start YYYYMMDD or "", end or "")
+    ar: str
+
+
+class Ref(NamedTuple):
+    """One thing a phrase can name: ``table`` is place, org, person, outlet, outlet_ctx, norp or role."""
+
+    table: str
+    id: str
+    label: str
+
+
+class Head(NamedTuple):
+    """An institution head (حكومة، وزارة الخارجية) that a following country turns into a state actor."""
+
+    sectors: tuple[str, ...]
+    suffix: str
+    template: str
+
+
+@dataclass(slots=True)
+class Lexicon:
+    places: dict[str, PlaceRecord] = field(default_factory=dict)
+    actors: dict[str, ActorRecord] = field(default_factory=dict)
+    roles: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)  # id -> (sectors, en)
+    norps: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (code, en)
+    outlets: dict[str, object] = field(default_factory=dict)
+    phrases: dict[tuple[str, ...], list[Ref]] = field(default_factory=dict)
+    starts: dict[str, int] = field(default_factory=dict)  # first key -> longest phrase starting with it
+    heads: dict[tuple[str, ...], Head] = field(default_factory=dict)
+    head_ends: frozenset[str] = frozenset()  # last words of the heads: a cheap first test
+    first_names: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    weak_first_names: frozenset[str] = frozenset()  # علي may be على in Egyptian typography
+    media_words: frozenset[str] = frozenset()
+    country_en: dict[str, str] = field(default_factory=dict)  # ISO alpha-3 -> English name
+    # whether names of places and bodies under a key are written with the article (القاهرة، القاعدة)
+    # or without (مشهد, not المشهد "the scene"): (key, table) -> {True, False}
+    article: dict[tuple[tuple[str, ...], str], set[bool]] = field(default_factory=dict)
+
+    def add(self, name: str, ref: Ref, folded: bool = True) -> None:
+        """Index a name (already folded unless ``folded`` is False) under its word keys."""
+        words = phrase_key(name if folded else fold(name))
+        if not words:
+            return
+        if ref.table in ARTICLE_TABLES and not ref.id.startswith(LEMMATISED):
+            self.article.setdefault((words, ref.table), set()).add(name.startswith("ال"))
+        refs = self.phrases.get(words)
+        if refs is None:
+            self.phrases[words] = [ref]
+        elif ref not in refs:
+            refs.append(ref)
+            refs.sort(key=lambda r: PRIORITY[r.table])
+        if len(words) > self.starts.get(words[0], 0):
+            self.starts[words[0]] = len(words)
+
+    def lookup(self, text: str) -> list[Ref]:
+        """Everything a (short) text names, best first; the text may carry clitics on its first word."""
+        words = fold(text).replace('"', " ").split()
+        if not words:
+            return []
+        rest = tuple(key(w) for w in words[1:])
+        for c in candidates(words[0]):
+            refs = self.phrases.get((c,) + rest)
+            if refs:
+                return refs
+        return []
+
+
+def head_form(word: str) -> str:
+    """The form a phrase's first word is stored under: only the article is removed (وكالة stays وكالة);
+    the matcher reaches it from a token through :func:`candidates`, which strips any clitics."""
+    return word[2:] if word.startswith("ال") and len(word) >= 4 else word
+
+
+def phrase_key(folded: str) -> tuple[str, ...]:
+    """Look-up key of a folded phrase: the first word without its article, later words by their clitic-free key."""
+    words = folded.split()
+    if not words:
+        return ()
+    return (head_form(words[0]), *map(key, words[1:]))
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("isnad.data").joinpath("gazetteer", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.split("\n") if line and not line.startswith("#")]
+
+
+def _words(name: str, folded: bool = True) -> frozenset[str]:
+    words = (r[0].strip() for r in _rows(name))
+    return frozenset(w if folded else fold(w) for w in words if w)
+
+
+def _float(s: str) -> float | None:
+    return float(s) if s else None
+
+
+def inflect(base: str, endings: tuple[str, ...]) -> list[str]:
+    """Forms of a folded phrase with every ending added to each word (كوري جنوبي → كورية جنوبية)."""
+    words = base.split()
+    return [" ".join(w + e for w in words) for e in endings]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    lex = Lexicon()
+    for pid, kind, en, country, lat, lon, gid, pop, names in _rows("places.tsv"):
+        alts = names.split("|")
+        lex.places[pid] = PlaceRecord(pid, kind, en, country, _float(lat), _float(lon),
+                                      int(gid) if gid else None, int(pop) if pop else 0, alts[0])
+        if kind == "country":
+            lex.country_en[country] = en
+        ref = Ref("place", pid, PLACE_LABEL[kind])
+        for n in alts:
+            lex.add(n, ref)
+    for aid, label, en, country, sectors, codes, names in _rows("actors.tsv"):
+        parsed = tuple(tuple(c.split(":")) for c in codes.split(";") if c)
+        alts = names.split("|")
+        lex.actors[aid] = ActorRecord(aid, label, en or None, country or None,
+                                      tuple(s for s in sectors.split(",") if s), parsed, alts[0])  # type: ignore[arg-type]
+        ref = Ref("org" if label == "ORG" else "person", aid, label)
+        for n in alts:
+            lex.add(n, ref)
+    for i, (sectors, en, inflection, name) in enumerate(_rows("roles.tsv")):
+        rid = f"role:{i}"
+        lex.roles[rid] = (tuple(s for s in sectors.split(",") if s), en)
+        forms = inflect(fold(name), NISBA if inflection == "nisba" else SOUND if inflection == "sound" else ("",))
+        ref = Ref("role", rid, "ROLE")
+        for f in forms:
+            lex.add(f, ref)
+    for code, en, bases, others in _rows("nationalities.tsv"):
+        nid = f"norp:{code}"
+        lex.norps[nid] = (code, en)
+        ref = Ref("norp", nid, "NORP")
+        for b in bases.split("|"):
+            for f in inflect(fold(b), NISBA):
+                lex.add(f, ref)
+        for f in others.split("|"):
+            if f.strip():
+                lex.add(f, ref, folded=False)
+    for head, sectors, suffix, template in _rows("gov_heads.tsv"):
+        lex.heads[tuple(key(w) for w in fold(head).split())] = Head(tuple(sectors.split(",")), suffix, template)
+    lex.first_names = _words("first_names.txt")
+    lex.common_words = _words("common_words.txt")
+    lex.head_ends = frozenset(h[-1] for h in lex.heads)
+    if load_outlets is not None:
+        for o in load_outlets():
+            lex.outlets[o.id] = o
+            for n in o.names_ar:
+                # a one-word name that is an ordinary word (الاقتصادية) needs a media word before it
+                table = "outlet_ctx" if key(n) in lex.common_words or n in lex.common_words else "outlet"
+                lex.add(n.replace('"', " "), Ref(table, o.id, "ORG"))
+            for n in o.names_ar_context:
+                lex.add(n.replace('"', " "), Ref("outlet_ctx", o.id, "ORG"))
+        lex.media_words = frozenset(key(w) for w in media_words())
+    # misspellings name whatever their correct spelling names
+    for wrong, right in _rows("misspellings.tsv"):
+        for ref in list(lex.phrases.get(phrase_key(fold(right)), [])):
+            lex.add(wrong, ref, folded=False)
+    lex.not_names = _words("not_names.txt", folded=False)
+    lex.weak_first_names = _words("weak_first_names.txt", folded=False)
+    lex.titles = frozenset(key(w) for w in _words("person_titles.txt", folded=False))
+    return lex

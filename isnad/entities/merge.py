@@ -1,0 +1,137 @@
+"""One set of mentions from the gazetteer's and the tagger's.
+
+The gazetteer's mentions carry identities (actors, places), so they win where spans overlap; the one
+exception is a tagged person that covers unresolved person fragments only (a first name the rules
+found, where the tagger found the whole name). The tagger's other names are added, trimmed of function
+words at their edges, and resolved where the gazetteers know them. A name made only of function words
+(على، في، من …) is never kept as a mention.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from importlib import resources
+from typing import Any
+
+from isnad.document import Actor, Document, Mention, Place
+from isnad.text.clitics import candidates
+from isnad.text.normalise import fold
+
+WORD = re.compile(r"\w+")
+CLITICS = re.compile(r"(?:[وف]?[بكل]|[وف])(?=ال)")
+MARK = re.compile(r"[\u0640\u064B-\u065F\u0670\u06D6-\u06ED]")
+GPE_KINDS = {"country", "adm1", "city"}
+
+
+def load_stop_words() -> frozenset[str]:
+    text = resources.files("isnad.data.ner").joinpath("stop_person.txt").read_text(encoding="utf-8")
+    return frozenset(fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _resolvers() -> tuple[Callable[..., Any] | None, Callable[..., Any] | None]:
+    """The gazetteers' look-ups, when that part of the package is installed."""
+    try:
+        from isnad.resolve.actors import lookup_name
+    except ImportError:
+        lookup_name = None
+    try:
+        from isnad.resolve.places import lookup_place
+    except ImportError:
+        lookup_place = None
+    return lookup_name, lookup_place
+
+
+class Merger:
+    def __init__(self) -> None:
+        self.stop = load_stop_words()
+        self.lookup_name, self.lookup_place = _resolvers()
+
+    def is_stop(self, word: str) -> bool:
+        return any(c in self.stop for c in candidates(fold(word))[:2])
+
+    def trim(self, doc: Document, m: Mention) -> Mention | None:
+        """The mention without function words or punctuation at its edges; None if nothing is left."""
+        words = [(w.start(), w.end()) for w in WORD.finditer(m.text) if not self.is_stop(w.group())]
+        if not words:
+            return None
+        start, end = m.start + words[0][0], m.start + words[-1][1]
+        start = self._after_clitics(doc.text, start, end)
+        # only the edges are trimmed: a function word inside a name (عبد الله بن علي) stays
+        if (start, end) == (m.start, m.end):
+            return m
+        return Mention(start, end, doc.text[start:end], m.label, m.source, m.actor, m.place, m.score)
+
+    @staticmethod
+    def _after_clitics(text: str, start: int, end: int) -> int:
+        """The start of a name past a conjunction or preposition glued before its article (والأمم → الأمم),
+        as the gazetteer's spans have it; other prefixes are ambiguous (وليد) and stay."""
+        word = fold(text[start:end].split()[0]) if text[start:end].strip() else ""
+        prefix = CLITICS.match(word)
+        if not prefix or len(word) - prefix.end() < 4:
+            return start
+        pos = start
+        for _ in range(prefix.end()):
+            pos += 1
+            while pos < end and MARK.match(text[pos]):  # diacritics and tatweel ride on the letter
+                pos += 1
+        return pos
+
+    def resolve(self, m: Mention, published: str | None) -> None:
+        if m.label in ("LOC", "GPE") and self.lookup_place:
+            place = self._first(lambda t: self.lookup_place(t), m.text)
+            if isinstance(place, Place):
+                m.place = place
+                m.label = "GPE" if place.kind in GPE_KINDS else "LOC"
+        elif m.label in ("PER", "ORG") and self.lookup_name:
+            actor = self._first(lambda t: self.lookup_name(t, published), m.text)
+            if isinstance(actor, Actor):
+                m.actor = actor
+
+    @staticmethod
+    def _first(look: Callable[[str], Any], text: str) -> Any:
+        """The look-up of the text, then of the text with clitics stripped from its first word."""
+        words = fold(text).split()
+        if not words:
+            return None
+        for first in candidates(words[0]):
+            found = look(" ".join([first, *words[1:]]))
+            if found is not None:
+                return found
+        return None
+
+    def __call__(self, doc: Document, found: list[Mention]) -> list[Mention]:
+        existing = sorted(doc.mentions, key=lambda e: (e.start, -e.end))
+        existing = [e for e in existing if not (e.label == "PER" and self.trim(doc, e) is None)]
+        starts = [e.start for e in existing]
+        reach: list[int] = []  # the furthest end of any existing mention up to each index
+        for e in existing:
+            reach.append(max(e.end, reach[-1] if reach else 0))
+        replaced: set[int] = set()
+        added: list[Mention] = []
+        for m in found:
+            cleaned = self.trim(doc, m)
+            if cleaned is None:
+                continue
+            m = cleaned
+            hits = []
+            j = bisect_left(starts, m.end) - 1
+            while j >= 0 and reach[j] > m.start:
+                if existing[j].end > m.start:
+                    hits.append(j)
+                j -= 1
+            if hits and not self._covers_fragments(m, [existing[j] for j in hits]):
+                continue
+            replaced.update(hits)
+            self.resolve(m, doc.published)
+            added.append(m)
+        kept = [e for i, e in enumerate(existing) if i not in replaced]
+        return sorted(kept + added, key=lambda e: (e.start, -e.end))
+
+    @staticmethod
+    def _covers_fragments(m: Mention, hits: list[Mention]) -> bool:
+        """A tagged person that strictly contains only unresolved persons found by the rules."""
+        return m.label == "PER" and all(
+            h.label == "PER" and h.actor is None and m.start <= h.start and h.end <= m.end and (h.end - h.start) < (m.end - m.start)
+            for h in hits
+        )

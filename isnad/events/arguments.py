@@ -1,0 +1,223 @@
+"""Who did it to whom: actor phrases of a sentence and the source and target of a trigger.
+
+Adjacent mentions make one actor phrase (a *chunk*): a role word and a nationality (دبلوماسياً إيرانياً →
+IRNGOV), a role word and a collective adjective (القادة الأوروبيين → EURGOV), a government name
+(حكومة طهران). Role words without a nationality take the country in context: the nearest country named
+in the sentence, else the article's most named country. Words for unnamed crowds (المتظاهرين) are
+actors too. Each chunk remembers the preposition in front of it, so a pattern can say where its
+target stands (``tgt:ضد``) and a place in ``في جنيف`` is not taken for a subject.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from isnad.document import Actor, Document, EventActor, Mention, Token
+
+ACTOR_LABELS = {"PER", "ORG", "GPE", "NORP", "ROLE"}
+PREPOSITIONS = {"ضد", "على", "مع", "الى", "لدى", "في", "من", "عن", "بين", "بحق", "حول", "امام", "تجاه", "نحو"}
+CLITIC_PREPS = {"ب": "ب", "ل": "ل", "ك": "ك"}
+SUBJECT_WINDOW = 4  # a subject after its verb (VSO) starts within this many words
+GENITIVE_WINDOW = 4  # the agent of a verbal noun follows it within this many words
+
+
+@dataclass(slots=True)
+class Chunk:
+    first: int  # token index (document-wide)
+    last: int
+    start: int
+    end: int
+    actor: Actor
+    mention: int | None
+    prep: str | None  # the preposition in front of it, if any
+    country_from_context: bool = False
+
+
+def token_index(tokens: list[Token], offset: int) -> int:
+    """Index of the token that contains (or starts after) a character offset."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:  # bisect on token starts without building a list
+        mid = (lo + hi) // 2
+        if tokens[mid].start <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    i = lo - 1
+    if i >= 0 and tokens[i].end > offset:
+        return i
+    return min(max(lo, 0), len(tokens) - 1)
+
+
+def _label(span: tuple) -> str:
+    return span[3].label if span[3] is not None else "ROLE"  # a crowd word acts as a role word
+
+
+def _continues(prev: tuple, span: tuple) -> bool:
+    """Does a mention extend the actor phrase before it? A nationality or place after a role or a name
+    (دبلوماسي إيراني، حكومة طهران), a name or role after a role (الرئيس سعد الحريري); not a new role
+    after a nationality (دبلوماسي إيراني | القادة الأوروبيين)."""
+    before, label = _label(prev), _label(span)
+    if label in ("NORP", "GPE"):
+        return before in ("ROLE", "ORG", "PER", "NORP")
+    return label in ("ROLE", "PER") and before == "ROLE"
+
+
+def _clitic(tok: Token, mention: Mention | None) -> bool:
+    """Does a conjunction or preposition stand in front of this word (وفنلندا، لإيران، بالسلطات)?"""
+    if mention is not None and mention.start > tok.start:
+        return True
+    n = tok.norm
+    return n.startswith(("وال", "بال", "لل", "فال", "كال", "وبال", "ولل"))
+
+
+def _prep(tokens: list[Token], first: int, mention_start: int, first_sent: int) -> str | None:
+    tok = tokens[first]
+    head = tok.norm[: max(0, mention_start - tok.start)] if mention_start > tok.start else ""
+    if not head:
+        # the clitic may be inside the mention: للأمم، بالسلطات
+        head = tok.norm[: len(tok.norm) - len(tok.key)] if tok.key and tok.norm.endswith(tok.key) else ""
+        head = head.replace("ال", "") if head.endswith("ال") else ("ل" if head.endswith("لل") else head)
+    head = head[1:] if head[:1] in "وف" else head
+    if head[:1] in CLITIC_PREPS:
+        return CLITIC_PREPS[head[:1]]
+    if first > first_sent:
+        prev = tokens[first - 1].norm
+        prev = prev[1:] if prev[:1] in "وف" and prev[1:] in PREPOSITIONS else prev
+        if prev in PREPOSITIONS:
+            return prev
+    return None
+
+
+def _compose(parts: list[tuple[int, Mention]]) -> tuple[Actor, int]:
+    """One actor from adjacent mentions; returns it and the index of the head mention."""
+    role = next(((i, m) for i, m in parts if m.label == "ROLE"), None)
+    named = next(((i, m) for i, m in parts if m.label in ("ORG", "PER") and m.actor and m.actor.code), None)
+    norp = next(((i, m) for i, m in parts if m.label == "NORP"), None)
+    gpe = next(((i, m) for i, m in parts if m.label == "GPE"), None)
+    head_i, head = role or named or parts[0]
+    if named and not role:
+        return named[1].actor, named[0]  # type: ignore[return-value]
+    country = None
+    for cand in (norp, gpe, named, (head_i, head)):
+        if cand and cand[1].actor and cand[1].actor.country:
+            country = cand[1].actor.country
+            break
+        if cand and cand[1].place and cand[1].place.country:
+            country = cand[1].place.country
+            break
+    sectors = list(head.actor.sectors) if head.actor and head.actor.sectors else []
+    code = (country or "") + (sectors[0] if sectors else "") or None
+    if head.actor and head.actor.code and not sectors and not norp:
+        code = head.actor.code
+    # English puts the nationality first: "Iranian diplomat" for دبلوماسي إيراني
+    ordered = sorted(parts, key=lambda p: p[1].label != "NORP")
+    en = " ".join(m.actor.en for _, m in ordered if m.actor and m.actor.en) or None
+    ar = " ".join(m.text for _, m in parts)
+    return Actor(ar=ar, en=en, country=country, sectors=sectors, code=code, evidence="+".join(m.label for _, m in parts)), head_i
+
+
+def chunks(doc: Document, sent_first: int, sent_last: int, mentions: list[tuple[int, Mention]],
+           people: list[tuple[int, str]], find: Callable[[int], int]) -> list[Chunk]:
+    """Actor phrases of one sentence (token range), from its mentions and the crowd words found in it."""
+    tokens = doc.tokens
+    lo, hi = tokens[sent_first].start, tokens[sent_last].end
+    spans: list[tuple[int, int, int, Mention | None, str | None]] = []
+    for mi, m in mentions:
+        if m.start >= lo and m.end <= hi and m.label in ACTOR_LABELS:
+            a, b = find(m.start), find(m.end - 1)
+            spans.append((a, b, mi, m, None))
+    taken = {t for a, b, *_ in spans for t in range(a, b + 1)}
+    for ti, sector in people:
+        if ti not in taken:
+            spans.append((ti, ti, -1, None, sector))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    out: list[Chunk] = []
+    group: list[tuple[int, int, int, Mention | None, str | None]] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        first, last = group[0][0], max(g[1] for g in group)
+        mentions = [(g[2], g[3]) for g in group if g[3] is not None]
+        crowd = next((g[4] for g in group if g[4]), None)
+        if mentions:
+            actor, head = _compose(mentions)  # type: ignore[arg-type]
+            if crowd and not actor.sectors:
+                actor.sectors = [crowd]
+                actor.code = (actor.country or "") + crowd
+        else:
+            word = doc.text[tokens[first].start : tokens[last].end]
+            actor, head = Actor(ar=word, en="protesters" if crowd else None, sectors=[crowd or "CVL"]), None
+        start = min(tokens[first].start, *(m.start for _, m in mentions)) if mentions else tokens[first].start
+        end = max(tokens[last].end, *(m.end for _, m in mentions)) if mentions else tokens[last].end
+        m_start = mentions[0][1].start if mentions else tokens[first].start
+        out.append(Chunk(first, last, start, end, actor, head, _prep(tokens, first, m_start, sent_first)))
+
+    for span in spans:
+        if group:
+            last = max(g[1] for g in group)
+            if span[0] <= last:
+                continue  # nested inside the group
+            if span[0] > last + 1 or _clitic(tokens[span[0]], span[3]) or not _continues(group[-1], span):
+                flush()
+                group = []
+        group.append(span)
+    flush()
+    return out
+
+
+def countries_in(mentions: list[tuple[int, Mention]], find: Callable[[int], int]) -> list[tuple[int, str]]:
+    """(token index, country) of every mention (of one sentence) that names or implies a country."""
+    out = []
+    for _, m in mentions:
+        country = (m.actor.country if m.actor else None) or (m.place.country if m.place else None)
+        if country and m.label in ("GPE", "NORP", "ORG", "LOC"):
+            out.append((find(m.start), country))
+    return out
+
+
+def salient_country(doc: Document) -> str | None:
+    counts = Counter(
+        (m.actor.country if m.actor else None) or (m.place.country if m.place else None)
+        for m in doc.mentions
+        if m.label in ("GPE", "NORP")
+    )
+    counts.pop(None, None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def nearest_country(countries: list[tuple[int, str]], at: int, avoid: str | None = None) -> str | None:
+    best = None
+    for ti, c in countries:
+        if c == avoid:
+            continue
+        if best is None or abs(ti - at) < abs(best[0] - at):
+            best = (ti, c)
+    return best[1] if best else None
+
+
+def government(country: str | None) -> Actor | None:
+    if not country:
+        return None
+    return Actor(en=f"Government ({country})", country=country, sectors=["GOV"], code=f"{country}GOV", evidence="implied")
+
+
+def event_actor(doc: Document, chunk: Chunk | None, actor: Actor | None = None) -> EventActor | None:
+    if chunk is None:
+        return EventActor(actor=actor) if actor else None
+    return EventActor(doc.text[chunk.start : chunk.end], chunk.start, chunk.end, chunk.actor, chunk.mention)
+
+
+def with_context_country(chunk: Chunk, countries: list[tuple[int, str]], fallback: str | None) -> Chunk:
+    """A role or crowd without a nationality belongs to the country named nearest to it."""
+    if chunk.actor.country:
+        return chunk
+    before = [(ti, c) for ti, c in countries if ti < chunk.first]
+    country = nearest_country(before, chunk.first) or nearest_country(countries, chunk.first) or fallback
+    if country:
+        a = chunk.actor
+        sector = a.sectors[0] if a.sectors else ""
+        chunk.actor = Actor(a.ar, a.en, country, list(a.sectors), country + sector, a.id, (a.evidence or "") + "+context")
+        chunk.country_from_context = True
+    return chunk

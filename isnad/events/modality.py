@@ -1,0 +1,68 @@
+"""How the text presents an event: negated, hypothetical, considered, planned, historical, reported, asserted.
+
+Cues come from ``isnad/data/events/cues.tsv``. The strongest applies, in this order: a negation just
+before the trigger; a condition earlier in the clause (إذا، لو، في حال); a pattern that is itself a
+consideration (تدرس) or a consideration verb just before it; the future prefix سـ, سوف or a planning verb
+(تعتزم، تخطط); a time well before publication (the 2009 precedents of a 2026 article); an attribution
+whose content covers the trigger; otherwise asserted.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from isnad.document import Token
+
+from isnad.events.patterns import Hit, Lexicon
+
+NEGATION_WINDOW = 2
+CUE_WINDOW = 4
+HISTORICAL_AGE = timedelta(days=365)  # "well before publication"
+
+
+def historical(time: dict[str, Any] | None, published: str | None) -> bool:
+    if not time or not published or not time.get("interval_end"):
+        return False
+    try:
+        end = date.fromisoformat(str(time["interval_end"])[:10])
+        pub = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return end < pub - HISTORICAL_AGE
+
+
+def modality(
+    lex: Lexicon,
+    tokens: list[Token],
+    trigger: int,
+    clause_start: int,
+    hit: Hit,
+    time: dict[str, Any] | None,
+    published: str | None,
+    reported: bool,
+) -> tuple[str, str | None]:
+    """The modality and the cue word that decided it (None when nothing but the default applied)."""
+    before = range(trigger - 1, max(clause_start, trigger - CUE_WINDOW) - 1, -1)
+    for i in range(trigger - 1, max(clause_start, trigger - NEGATION_WINDOW) - 1, -1):
+        if lex.cue("negation", tokens[i].norm):
+            return "negated", tokens[i].norm
+    for i in range(clause_start, trigger):
+        word = tokens[i].norm
+        pair = f"{word} {tokens[i + 1].norm}" if i + 1 < trigger else ""
+        if lex.cue("hypothetical", word) or (pair and lex.cue("hypothetical", pair)):
+            return "hypothetical", word
+    if hit.pattern.modality:
+        return hit.pattern.modality, tokens[trigger].norm
+    for i in before:
+        if lex.cue("considered", tokens[i].norm):
+            return "considered", tokens[i].norm
+    if hit.future:
+        return "planned", tokens[trigger].norm
+    for i in before:
+        if lex.cue("future", tokens[i].norm) or lex.cue("planned", tokens[i].norm):
+            return "planned", tokens[i].norm
+    if historical(time, published):
+        return "historical", time.get("text") if time else None
+    if reported:
+        return "reported", None
+    return "asserted", None

@@ -1,0 +1,238 @@
+"""Event patterns: loaded from ``isnad/data/events``, expanded to every surface form, indexed by word.
+
+A pattern names its trigger words by root and form (``v:شقق/VII``), verbal noun (``m:``), noun (``n:``),
+irregular stems (``x:``) or exact word (``w:``); :mod:`isnad.events.morphology` generates the inflections.
+Look-up is one dict access per distinct word: :class:`Lexicon` caches what each normalised word matches,
+trying the word itself, then its clitic-stripped bases.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from isnad.text.clitics import candidates
+from isnad.text.normalise import fold
+
+from isnad.events.morphology import Stems, from_past, noun_forms, stems, verb_forms
+
+VERB, NOUN = "verb", "noun"
+WINDOW_AFTER = 4
+WINDOW_BEFORE = 3
+SUFFIXED_CUES = {"planned", "considered", "negation"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str  # rule id, e.g. "verbs/defect"
+    cameo: str
+    items: tuple[str, ...]  # the trigger specs, as written
+    after: tuple[str, ...] = ()  # each group (see word_set): one of its words must follow
+    before: tuple[str, ...] = ()  # each group: one of its words must precede
+    args: tuple[str, ...] = ()
+    flags: frozenset[str] = field(default_factory=frozenset)
+    contexts: tuple[str, ...] = ()
+    modality: str | None = None
+    gov_code: str | None = None  # the code when the source is a government (a state's "protest" is a complaint)
+    rank: int = 0  # 0 curated, 1 from the public dictionary; lower wins a tie
+
+    @property
+    def specificity(self) -> int:
+        return len(self.after) + len(self.before)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A pattern that a word can trigger, and as what (the item number names the rule: ``defect#2``)."""
+
+    pattern: Pattern
+    item: int
+    kind: str  # verb or noun
+    future: bool = False  # the word carries the future prefix سـ
+
+
+def _explicit_stems(spec: str) -> Stems:
+    past, past_c, present = (fold(p) for p in spec.split("/"))
+    return Stems(past, past_c, present)
+
+
+@lru_cache(maxsize=4096)
+def expand(item: str) -> tuple[str, frozenset[str]]:
+    """``(kind, surface forms)`` of one trigger spec."""
+    tag, _, body = item.partition(":")
+    body = fold(body)
+    if tag == "v":
+        root, form = body.split("/")
+        return VERB, frozenset(verb_forms(stems(root, form)))
+    if tag == "x":
+        return VERB, frozenset(verb_forms(_explicit_stems(body)))
+    if tag == "s":
+        return VERB, frozenset(verb_forms(from_past(body)))
+    if tag == "m":
+        root, form = body.split("/")
+        out: set[str] = set()
+        for noun in stems(root, form).nouns:
+            out |= noun_forms(noun)
+        return NOUN, frozenset(out)
+    if tag in ("n", "p"):
+        return NOUN, frozenset(noun_forms(body))
+    if tag == "w":
+        return NOUN, frozenset({body.replace("_", " ")})
+    raise ValueError(f"unknown trigger spec {item!r}")
+
+
+@lru_cache(maxsize=8192)
+def word_set(spec: str) -> frozenset[str]:
+    """Words of a ``with`` group: alternatives separated by commas, each a word (with its plural forms)
+    or a trigger spec such as ``s:اجرى`` (with all its inflections)."""
+    out: set[str] = set()
+    if spec.startswith("@"):
+        return word_set(verb_groups().get(spec[1:], ""))
+    for alt in spec.split(","):
+        if ":" in alt:
+            out |= expand(alt)[1]
+        elif alt:
+            out |= noun_forms(fold(alt))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def verb_groups() -> dict[str, str]:
+    """Named verb groups of the public dictionary (group → comma-separated trigger specs)."""
+    return {row[0]: row[1] for row in _rows("verb_groups.tsv")}
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = resources.files("isnad.data").joinpath(f"events/{name}")
+    if not path.is_file():
+        return []
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return [(ln.split("\t") + [""] * 7)[:7] for ln in lines[1:]]
+
+
+CURATED = (("verbs_curated.tsv", "verbs", 0),)
+WITH_DICTIONARY = CURATED + (("verbs.tsv", "dict", 1),)
+
+
+def load_patterns(sources: tuple[tuple[str, str, int], ...] = CURATED) -> list[Pattern]:
+    out = []
+    for name, prefix, rank in sources:
+        for pid, code, triggers, with_, args, flags, _gloss in _rows(name):
+            groups = with_.split()
+            flag_set = frozenset(f for f in flags.split() if "=" not in f)
+            opts = dict(f.split("=", 1) for f in flags.split() if "=" in f)
+            out.append(
+                Pattern(
+                    id=f"{prefix}/{pid}",
+                    cameo=code,
+                    items=tuple(triggers.split()),
+                    after=tuple(g for g in groups if not g.startswith("<")),
+                    before=tuple(g[1:] for g in groups if g.startswith("<")),
+                    args=tuple(args.split()),
+                    flags=flag_set,
+                    contexts=tuple(c for c in opts.get("ctx", "").split(",") if c),
+                    modality=opts.get("mod"),
+                    gov_code=opts.get("gov"),
+                    rank=rank,
+                )
+            )
+    return out
+
+
+@lru_cache(maxsize=2)
+def index(dictionary: bool = False) -> dict[str, tuple[Hit, ...]]:
+    """Surface form → the hits it can trigger, most specific pattern first.
+
+    ``dictionary`` adds the patterns converted from the public Arabic CAMEO dictionary (verbs.tsv). They
+    are off by default: on the development half of the event GSR they lowered PROTEST and ASSAULT F1 and
+    they add spurious events to the reference article (their verb groups and codes are noisy)."""
+    table: dict[str, list[Hit]] = {}
+    for pattern in load_patterns(WITH_DICTIONARY if dictionary else CURATED):
+        # "!word" removes a form that is mostly another word (فجر "dawn" among the forms of فجّر)
+        excluded = {fold(it[1:]) for it in pattern.items if it.startswith("!")}
+        for i, item in enumerate((it for it in pattern.items if not it.startswith("!")), 1):
+            kind, forms = expand(item)
+            for form in forms - excluded:
+                future = kind == VERB and form[:1] == "س" and form[1:2] in "يتنا"
+                table.setdefault(form, []).append(Hit(pattern, i, kind, future))
+    return {
+        k: tuple(sorted(v, key=lambda h: (-h.pattern.specificity, h.pattern.rank)))
+        for k, v in table.items()
+    }
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, dict[str, str]]:
+    """kind → {surface form: value} for the cue words in cues.tsv."""
+    out: dict[str, dict[str, str]] = {}
+    path = resources.files("isnad.data").joinpath("events/cues.tsv")
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    for line in lines[1:]:
+        kind, items, value = (line.split("\t") + ["", ""])[:3]
+        table = out.setdefault(kind, {})
+        for item in items.split():
+            for form in expand(item)[1]:
+                table[form] = value or kind
+    return out
+
+
+def verb_possible(word: str, base: str) -> bool:
+    """Can ``base``, found inside ``word``, be a verb? Not after the article or ب/ك; after ل only a present."""
+    head = word[: max(word.find(base), 0)]
+    if head[:1] in "وف":
+        head = head[1:]
+    if not head or head == "س":
+        return True
+    if head == "ل":
+        return base[:1] in "يتنا"
+    return False
+
+
+class Lexicon:
+    """Word → hits, and word → cue kinds, with a per-instance cache of normalised words."""
+
+    def __init__(self, dictionary: bool = False) -> None:
+        self.index = index(dictionary)
+        self.cues = cues()
+        self.cache: dict[str, tuple[Hit, ...]] = {}  # word → hits, filled by hits()
+        self._cues: dict[str, dict[str, str | None]] = {kind: {} for kind in self.cues}
+
+    def hits(self, word: str) -> tuple[Hit, ...]:
+        got = self.cache.get(word)
+        if got is None:
+            got = ()
+            for base in candidates(word, suffixes=True):
+                got = self.index.get(base, ())
+                if got:
+                    if not verb_possible(word, base):
+                        got = tuple(h for h in got if h.kind == NOUN)
+                    if got:
+                        break
+            if len(self.cache) > 500_000:  # bound the cache on endless streams
+                self.cache.clear()
+            self.cache[word] = got
+        return got
+
+    def seen(self, kind: str) -> dict[str, str | None]:
+        """The cache of one cue kind (word → value), for loops that look up every word."""
+        return self._cues.setdefault(kind, {})
+
+    def cue(self, kind: str, word: str) -> str | None:
+        seen = self._cues.get(kind)
+        if seen is None:
+            return None
+        if word in seen:
+            return seen[word]
+        table = self.cues.get(kind, {})
+        got = table.get(word)
+        if got is None:
+            # modality words carry pronouns (عزمها "its intention"); other cues are looked up without them
+            got = next((table[b] for b in candidates(word, suffixes=kind in SUFFIXED_CUES) if b in table), None)
+        if len(seen) > 200_000:  # bound the cache on endless streams
+            seen.clear()
+        seen[word] = got
+        return got
+
+    def matches(self, group: str, word: str) -> bool:
+        words = word_set(group)
+        return any(base in words for base in candidates(word, suffixes=True))

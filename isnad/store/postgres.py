@@ -1,0 +1,78 @@
+"""The PostgreSQL store (psycopg 3): the same API and answers as SQLite, for several users and larger
+collections. Full-text search is array containment over the same folded terms, with a GIN index.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from isnad.store.base import Rows, StoreError, migrations
+from isnad.store.sql import SQLStore
+
+# Serialises concurrent migrations of the same database (any constant; "isnad" in ASCII).
+MIGRATION_LOCK = 0x6973_6E61_64
+
+
+class PostgresStore(SQLStore):
+    ph = "%s"
+    backend = "postgres"
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError(
+                "a PostgreSQL store needs psycopg 3: pip install 'isnad[postgres]'"
+            ) from None
+        try:
+            self.conn = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as e:
+            raise StoreError(f"cannot connect to PostgreSQL at {url}: {e}".strip()) from None
+        self._migrate()
+
+    def _migrate(self) -> None:
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+            cur.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TIMESTAMPTZ)")
+            cur.execute("SELECT version FROM schema_version")
+            applied = {r[0] for r in cur.fetchall()}
+            for number, sql in migrations("postgres"):
+                if number not in applied:
+                    cur.execute(sql)
+                    cur.execute("INSERT INTO schema_version VALUES (%s, now())", (number,))
+
+    @property
+    def version(self) -> int:
+        return int(self.query("SELECT MAX(version) FROM schema_version")[0][0] or 0)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            yield cur
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock, self.conn.cursor() as cur:
+            cur.execute(sql, tuple(params))
+            return cur.fetchall()
+
+    def text_clause(self) -> str:
+        return "d.terms @> %s::text[]"
+
+    def text_param(self, terms: list[str]) -> list[str]:
+        return terms
+
+    def json_value(self, column: str) -> str:
+        return "%s::jsonb"
+
+    def document_values(self, rows: Rows) -> tuple[list[str], list[Any]]:
+        columns, values = super().document_values(rows)
+        return columns + ["terms"], values + [rows.terms]
+
+    def write_terms(self, cur: Any, doc_hash: str, terms: list[str], replaced: bool) -> None:
+        pass  # the terms are a column of the documents row
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()

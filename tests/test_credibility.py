@@ -1,0 +1,74 @@
+"""Credibility grades on events of the reference article (events placed on its real trigger words)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from isnad.attribution_eval import attribution_pipeline
+from isnad.credibility import Credibility
+from isnad.document import Event, Span
+
+
+def _event(doc, word: str) -> Event:
+    """An event on the first occurrence of ``word`` as a whole word (انشق, not the headline's انشقاق)."""
+    start = next(m.start() for m in re.finditer(rf"(?<!\w){word}(?!\w)", doc.text))
+    return Event(id=f"e-{word}", trigger=Span(start, start + len(word), word), cameo={}, plover={})
+
+
+@pytest.fixture()
+def graded(reference_text):
+    doc = attribution_pipeline(mentions=False)(reference_text)
+    doc.events = [
+        _event(doc, "انشق"),  # كشفت مصادر أن ... قد انشق
+        _event(doc, "اتصل"),  # وبحسب التقرير، فقد اتصل ...
+        _event(doc, "تدرس"),  # وأضافت مصادر أوروبية أن بعض الحكومات تدرس ...
+        _event(doc, "استقال"),  # after ويشار إلى أن: the article's own voice
+    ]
+    return Credibility()(doc)
+
+
+def test_bare_anonymous_sources_cannot_be_judged_and_lower_credibility(graded):
+    c = graded.events[0].credibility
+    assert c["source_reliability"] == "F"
+    assert c["information_credibility"] == 4  # single origin (3) lowered by a bare anonymous source
+    assert c["inputs"]["source_type"] == "anonymous" and c["inputs"]["independent_origins"] == 1
+    assert any("anonymous" in r for r in c["reasons"])
+
+
+def test_the_report_is_graded_by_its_outlet_and_keeps_its_described_stance(graded):
+    c = graded.events[1].credibility
+    assert c["inputs"]["outlet"] == "iran_international"
+    assert c["source_reliability"] == "C"  # a private broadcaster, no registry grade
+    assert c["information_credibility"] == 3
+    assert any("وهي معارضة للنظام الإيراني" in r for r in c["reasons"])
+
+
+def test_qualified_anonymous_sources_are_not_lowered(graded):
+    c = graded.events[2].credibility
+    assert c["source_reliability"] == "F" and c["information_credibility"] == 3
+    assert c["inputs"]["source_type"] == "qualified_anonymous"
+
+
+def test_own_voice_uses_the_documents_outlet(graded, reference_text):
+    c = graded.events[3].credibility
+    assert c["inputs"]["attributions"] == [] and c["inputs"]["source_type"] == "own_voice"
+    assert c["source_reliability"] == "F"  # the reference article names no outlet
+    doc = attribution_pipeline(mentions=False)(reference_text)
+    doc.outlet = "Reuters"
+    doc.events = [_event(doc, "استقال")]
+    c = Credibility()(doc).events[0].credibility
+    assert c["source_reliability"] == "C" and c["inputs"]["outlet"] == "reuters"
+
+
+def test_hedged_content_lowers_credibility():
+    text = "وأشار البنك العالمي إلى أن الأسواق قد تلجأ إلى عمليات تصحيحية عنيفة في حالة وقوع السيناريوهات المثيرة للقلق ."
+    doc = attribution_pipeline(mentions=False)(text)
+    doc.events = [_event(doc, "تلجأ")]
+    c = Credibility()(doc).events[0].credibility
+    assert c["source_reliability"] == "C" and c["information_credibility"] == 4
+    assert c["inputs"]["hedges"] == ["قد تلجأ"]
+
+
+def test_events_from_the_default_pipeline_all_carry_a_grade(reference_doc):
+    assert all(e.credibility and e.credibility["reasons"] for e in reference_doc.events)

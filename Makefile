@@ -16,12 +16,20 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 
+# Analyse the example and print the summary, then keep it in the default store and list the stored events.
 run: install
 	$(BIN)/isnad analyze $(EXAMPLE) --published 2026-01-20 --format text
+	$(BIN)/isnad ingest isnad/examples --published 2026-01-20
+	$(BIN)/isnad events --limit 20
 
+# The tests need Chromium (dashboard) and a PostgreSQL server on loopback (store parity): both are
+# installed from Debian's packages when missing, and the server is stopped afterwards.
 # pytest exits 5 when no test ran: that is a failure too.
 test: install-test
+	bash scripts/ci-browser.sh
+	eval "$$(bash scripts/ci-services.sh)"; \
 	$(BIN)/python -m pytest -q; status=$$?; \
+	bash scripts/ci-services.sh stop "$$ISNAD_TEST_PG_DIR"; \
 	if [ $$status -eq 5 ]; then echo "no tests ran" >&2; exit 1; fi; exit $$status
 
 bench: install

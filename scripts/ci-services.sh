@@ -2,11 +2,21 @@
 # Start a throw-away PostgreSQL server on loopback for the store tests and print its URL.
 #
 #   eval "$(scripts/ci-services.sh)"     # exports ISNAD_TEST_PG=postgresql://...
+#   scripts/ci-services.sh stop DIR      # stops the server started in DIR (ISNAD_TEST_PG_DIR)
 #
 # Installs Debian's postgresql package when no server binaries are found. The cluster lives in a
 # temporary directory (PGTEST_DIR to choose it), runs as the `postgres` user when started by root,
 # listens on 127.0.0.1 and a unix socket in that directory, on PGTEST_PORT (default 54329).
 set -euo pipefail
+
+if [ "${1:-}" = "stop" ]; then
+    dir="${2:?usage: ci-services.sh stop DIR}"
+    ctl=$(ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -n 1)
+    [ -n "$ctl" ] && [ -f "$dir/data/PG_VERSION" ] || exit 0
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
+    else "$ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true; fi
+    exit 0
+fi
 
 PORT="${PGTEST_PORT:-54329}"
 DIR="${PGTEST_DIR:-$(mktemp -d /tmp/isnad-pg.XXXXXX)}"

@@ -5,7 +5,6 @@ test this stage alone; ``test_reference_with_the_default_pipeline`` checks it wi
 """
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -162,32 +161,3 @@ def test_gold_set_size_and_spans():
             if a["source"]:
                 assert r["text"][a["source"]["start"] : a["source"]["end"]] == a["source"]["text"]
             assert (a["type"] is None) == (a["source"] is None)
-
-
-def test_speed(alone, shared_data):
-    """Attribution and credibility cost little: ≥ 150,000 tokens/s together, on ANERcorp text in articles."""
-    from isnad import Document
-    from isnad.credibility import Credibility
-
-    sentences, words = [], []
-    for line in (shared_data / "anercorp" / "train.txt").read_text(encoding="utf-8").splitlines()[:40000]:
-        if line.strip():
-            words.append(line.rsplit(" ", 1)[0])
-        elif words:
-            sentences.append(" ".join(words))
-            words = []
-    docs = []
-    for i in range(0, len(sentences), 30):  # articles of 30 sentences
-        doc = Document(text="\n".join(sentences[i : i + 30]))
-        for stage in alone.stages[:3]:
-            doc = stage(doc)
-        docs.append(doc)
-    attribution, credibility = alone.stages[3], Credibility()
-    tokens = sum(len(d.tokens) for d in docs)
-    best = 0.0
-    for _ in range(3):
-        start = time.perf_counter()
-        for d in docs:
-            credibility(attribution(d))
-        best = max(best, tokens / (time.perf_counter() - start))
-    assert best >= 150_000, f"{best:,.0f} tokens/s"

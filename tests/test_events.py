@@ -135,9 +135,18 @@ ROOTS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def every_candidate():
+    """The default pipeline with every candidate event kept (no event-reality threshold)."""
+    return Pipeline(options={"events": {"min_score": 0.0}})
+
+
+# Coverage of the patterns: the score that decides which ASSAULT/PROTEST candidates are emitted is
+# tested in test_events_scorer.py (a bare "the army committed a massacre in the village" scores low, as
+# such generic sentences mostly do in news).
 @pytest.mark.parametrize("root,sentence", ROOTS, ids=[r for r, _ in ROOTS])
-def test_each_cameo_root_on_a_sentence(pipeline, root, sentence):
-    doc = pipeline(sentence)
+def test_each_cameo_root_on_a_sentence(every_candidate, root, sentence):
+    doc = every_candidate(sentence)
     roots = [e.cameo["code"][:2] for e in doc.events]
     assert root in roots, [(e.trigger.text, e.cameo["code"]) for e in doc.events]
 
@@ -238,7 +247,7 @@ def test_actor_composition_from_adjacent_mentions():
         _mention(text, "القادة", "ROLE", Actor(sectors=["GOV"])),
         _mention(text, "الأوروبيين", "NORP", Actor(country="EUR", code="EUR")),
     ])
-    ev = EventCoder()(doc).events[0]
+    ev = EventCoder(min_score=0.0)(doc).events[0]  # the actors are under test here, not the score
     assert ev.cameo["code"] == "180"
     assert ev.source.actor.code == "IRNGOV" and ev.source.text == "دبلوماسي إيراني"
     assert ev.target.actor.code == "EURGOV"

@@ -2,13 +2,10 @@
 from __future__ import annotations
 
 import csv
-import time
 
 import pytest
 
 from isnad.document import Document
-from isnad.entities.gazetteer import GazetteerRecogniser
-from isnad.entities.lexicon import load_lexicon
 from isnad.pipeline import Pipeline
 
 
@@ -140,20 +137,6 @@ def test_diacritics_inside_a_clitic_token(recognise: Pipeline) -> None:
     doc = recognise(text)
     m = next(m for m in doc.mentions if m.label == "GPE")
     assert m.text == "سويسرا"
-
-
-def test_build_and_speed(reference_text: str) -> None:
-    load_lexicon.cache_clear()
-    t = time.perf_counter()
-    stage = GazetteerRecogniser()
-    assert time.perf_counter() - t < 0.6  # ≈ 0.1 s on one core; generous for a loaded test machine
-    pre = Pipeline(["normalise", "segment"])
-    docs = [pre(reference_text) for _ in range(20)]
-    tokens = sum(len(d.tokens) for d in docs)
-    t = time.perf_counter()
-    for d in docs:
-        stage(d)
-    assert tokens / (time.perf_counter() - t) > 60_000
 
 
 def test_ordinary_words_that_are_also_place_names(recognise: Pipeline, gsr_sentences: list[str]) -> None:

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from isnad.errors import DecodeError
-from isnad.ingest.files import Failed, read_inputs
+from isnad.ingest.files import read_inputs
 from isnad.text.decode import decode
 
 HTML_PAGE = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="windows-1256">

@@ -19,8 +19,9 @@ from isnad.text.normalise import fold
 # The shipped model's entity F1 on the validation split (last tenth of ANERcorp train.txt), measured
 # with `isnad evaluate ner`; the floors sit just below it so that a worse model fails. Do not lower
 # them silently: a lower score needs a reason in the commit that changes the model.
-FLOORS = {"overall": 0.0, "LOC": 0.0, "PERS": 0.0, "ORG": 0.0, "MISC": 0.0}
-SENTENCE_FLOOR = 0.0
+# Measured 2026-11-29: overall 72.20 (LOC 86.97, ORG 65.65, PERS 68.00, MISC 54.90); 68.93 sentence by sentence.
+FLOORS = {"overall": 71.5, "LOC": 86.0, "PERS": 67.0, "ORG": 64.5, "MISC": 53.0}
+SENTENCE_FLOOR = 68.0
 JIRANI = "علي رضا جيراني"
 PREPOSITIONS = {fold(w) for w in ("على", "في", "من", "إلى", "عن", "مع", "لدى", "حتى", "منذ", "بين")}
 
@@ -123,17 +124,19 @@ def test_quality_gate_on_validation_split(validation):
     assert evaluate(data_dir() / "model.crfsuite", validation, 0).prf()[2] >= SENTENCE_FLOOR
 
 
-def test_tag_and_evaluate_commands(tmp_path: Path, validation):
+def test_tag_and_evaluate_commands(tmp_path: Path, shared_data: Path):
     from isnad.cli.main import cli
 
+    with (shared_data / "anercorp" / "train.txt").open(encoding="utf-8") as f:
+        raw = [([r[0] for r in s], [r[-1] for r in s]) for s in split(list(read_conll(f)))[1][:40]]
     gold = tmp_path / "gold.conll"
     with gold.open("w", encoding="utf-8") as f:
-        write_conll(f, validation[:20])
+        write_conll(f, raw)
     out = tmp_path / "tagged.conll"
     result = CliRunner().invoke(cli, ["tag", "--conll", str(gold), "-o", str(out)])
     assert result.exit_code == 0, result.output
     tagged = list(read_conll(out.read_text(encoding="utf-8").splitlines()))
-    assert [[r[0] for r in s] for s in tagged] == [w for w, _ in validation[:20]]
+    assert [[r[0] for r in s] for s in tagged] == [w for w, _ in raw]  # same tokens, same sentence breaks
     assert all(r[1] == "O" or r[1][:2] in ("B-", "I-") for s in tagged for r in s)
     result = CliRunner().invoke(cli, ["evaluate", "ner", "--conll", str(gold), "--json"])
     assert result.exit_code == 0, result.output
@@ -146,11 +149,26 @@ def _persons(doc: Document) -> list[Mention]:
     return [m for m in doc.mentions if m.label == "PER"]
 
 
-def test_reference_article_person_found_by_the_tagger_alone(tagger_pipeline, reference_text):
+def test_reference_article_person_found_by_gazetteer_and_tagger(tagger_pipeline, reference_text):
     doc = tagger_pipeline(reference_text, published="2026-01-20")
     found = [m for m in _persons(doc) if fold(m.text) == fold(JIRANI)]
     assert len(found) == 2  # both occurrences, each one mention
     assert all(doc.text[m.start : m.end] == m.text for m in doc.mentions)
+
+
+def test_reference_article_the_crf_alone_sees_the_surname(reference_text):
+    from isnad.entities.tagger import CrfTagger, sentences, tag_document
+
+    doc = Pipeline(["normalise", "segment"])(reference_text)
+    groups = sentences(doc.tokens)
+    names = [
+        doc.text[ts[a].start : ts[b - 1].end]
+        for ts, tags in zip(groups, tag_document(CrfTagger(), [[t.norm for t in ts] for ts in groups]))
+        for a, b, kind in entities(tags)
+        if kind == "PERS"
+    ]
+    # ANERcorp often writes the preposition على as علي, so the CRF leaves the first name to the gazetteer
+    assert sum("جيراني" in n for n in names) == 2
 
 
 def test_reference_article_merged_mentions(reference_doc):
@@ -199,6 +217,14 @@ def test_resolved_person_is_kept_against_a_longer_tagged_one():
 def test_preposition_is_never_a_person():
     merged = Merger()(_doc([_at("على", "PER", "rule")]), [_at("إلى", "PER", "crf"), _at("على متن", "PER", "crf")])
     assert [m.text for m in merged] == ["متن"]  # only the function words go; the rest of a tagged name stays
+
+
+def test_a_crf_model_directory_is_a_backend_too():
+    from isnad.entities.tagger import CrfTagger, load_backend
+
+    backend = load_backend(data_dir())
+    assert isinstance(backend, CrfTagger)
+    assert backend(["وقال", "الرئيس", "الفرنسي", "جاك", "شيراك", "في", "باريس"])[-1] == "B-LOC"
 
 
 # --- the transformer backend, with a tiny random model built here ----------------------------------

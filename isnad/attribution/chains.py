@@ -5,11 +5,15 @@ An attribution's ``refers_to`` names the earlier attribution whose source it is 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from typing import Any
 
 from isnad.document import Attribution
 from isnad.resolve.outlets import media_words
 from isnad.text.normalise import fold
+
+NEIGHBOURS = 12  # attributions either side that nest() compares
 
 
 def continue_source(att: Attribution, prev: Attribution) -> None:
@@ -19,13 +23,15 @@ def continue_source(att: Attribution, prev: Attribution) -> None:
     att.outlet = prev.outlet
 
 
-def resolve_back_reference(att: Attribution, earlier: list[Attribution]) -> None:
-    """التقرير → the last report; الصحيفة/الوكالة → the last outlet; المصادر نفسها → the last such source."""
+def resolve_back_reference(att: Attribution, earlier: Iterable[Attribution]) -> None:
+    """التقرير → the last report; الصحيفة/الوكالة → the last outlet; المصادر نفسها → the last such source.
+
+    ``earlier`` runs from the nearest attribution backwards."""
     head = fold(att.source.text).split()[0] if att.source else ""
     head = head[1:] if head[:1] in ("و", "ف") and head[1:3] == "ال" else head
     bare = head[2:]
     att.refers_to = None
-    for prev in reversed(earlier):
+    for prev in earlier:
         if prev.source is None:
             continue
         text = fold(prev.source.text)
@@ -57,8 +63,15 @@ def link_cited(found: list[Any]) -> None:
 
 def drop_quoted_cues(atts: list[Attribution]) -> list[Attribution]:
     """A subject-less reporting verb inside someone's quotation belongs to the quotation, not the article."""
-    quotes = [a.content for a in atts if a.quote and a.content]
-    keep = [a for a in atts if a.source is not None or not any(q.start <= a.cue.start < q.end for q in quotes)]
+    quotes = sorted((a.content.start, a.content.end) for a in atts if a.quote and a.content)
+    starts = [q[0] for q in quotes]
+
+    def quoted(pos: int) -> bool:
+        # quotations do not nest, so only the last one that starts before pos can hold it
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < quotes[i][1]
+
+    keep = [a for a in atts if a.source is not None or not quoted(a.cue.start)]
     if len(keep) < len(atts):
         renamed = {}
         for i, a in enumerate(keep, 1):  # ids stay in document order, without gaps
@@ -71,11 +84,13 @@ def drop_quoted_cues(atts: list[Attribution]) -> list[Attribution]:
 
 
 def nest(atts: list[Attribution]) -> None:
-    """A cue inside another attribution's content rests on that attribution (a chain)."""
-    for inner in atts:
+    """A cue inside another attribution's content rests on that attribution (a chain).
+
+    Contents reach a few sentences at most, so only near neighbours (in text order) can hold a cue."""
+    for i, inner in enumerate(atts):
         if inner.parent:
             continue
-        for outer in atts:
+        for outer in atts[max(0, i - NEIGHBOURS) : i + NEIGHBOURS + 1]:
             if outer is inner or outer.content is None or outer.parent == inner.id:
                 continue
             if outer.content.start <= inner.cue.start and inner.cue.end <= outer.content.end:

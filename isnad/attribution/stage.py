@@ -15,7 +15,9 @@ A sentence is scanned once; only words whose normalised form is a cue key are lo
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import chain
 
 from isnad.attribution.clauses import (
     MIN_QUOTE,
@@ -73,6 +75,7 @@ class Attributions:
         words = [t.norm for t in tokens]
         bounds = _sentence_bounds(tokens)
         labels, outlet_ids = _mention_labels(doc, tokens)
+        mention_starts = [m.start for m in doc.mentions]  # mentions come in text order
         out: list[Attribution] = []
         last: tuple[int, Attribution] | None = None  # (sentence, attribution) a later verb may continue
         for s, (a, b) in enumerate(bounds):
@@ -82,14 +85,14 @@ class Attributions:
                 last = None  # the article's own voice ends the previous source's scope
             made: list[Attribution] = []
             for f in self._sentence(words[a:b], a, words, bounds, s, labels[a:b]):
-                att = self._build(doc, f, a, words, labels, outlet_ids, len(out) + len(made) + 1)
+                att = self._build(doc, f, a, words, labels, outlet_ids, mention_starts, len(out) + len(made) + 1)
                 if f.parent is not None:
                     att.parent = made[f.parent].id
                 if att.source is None and f.role not in ("impersonal", "cited"):
                     if last is not None and s - last[0] <= SCOPE_SENTENCES:
                         continue_source(att, last[1])
                 elif att.refers_to == "?":
-                    resolve_back_reference(att, out + made)
+                    resolve_back_reference(att, chain(reversed(made), reversed(out)))
                 made.append(att)
             out.extend(made)
             if made:
@@ -278,7 +281,8 @@ class Attributions:
         return (a + start, a + max(start + 1, _trim_end(sw, len(sw)))), False
 
     # -- from words to an Attribution ----------------------------------------------------------------
-    def _build(self, doc: Document, f: Found, a: int, words, labels, outlet_ids, number: int) -> Attribution:
+    def _build(self, doc: Document, f: Found, a: int, words, labels, outlet_ids, mention_starts: list[int],
+               number: int) -> Attribution:
         toks = doc.tokens
         cue = _span(doc, toks[a + f.cue[0]].start, toks[a + f.cue[1] - 1].end)
         source = None
@@ -297,7 +301,7 @@ class Attributions:
                 outlet = typed.outlet.id
             elif typed.type == "named_outlet" and typed.back_reference is None:
                 outlet = next((o for o in outlet_ids[s0:s1] if o), None) or _unknown(src_words).id
-            mention = next((m for m, x in enumerate(doc.mentions) if source.start <= x.start and x.end <= source.end), None)
+            mention = _first_mention_within(doc, mention_starts, source.start, source.end)
             refers = "?" if typed.back_reference else None
         if f.description:
             d0, d1 = a + f.description[0], a + f.description[1]
@@ -379,3 +383,14 @@ def _unknown(src_words: list[str]) -> Outlet:
         if w in media and i + 1 < len(src_words):
             return unknown_outlet(" ".join(x for x in src_words[i:] if x != '"'))
     return unknown_outlet(" ".join(src_words))
+
+
+def _first_mention_within(doc: Document, starts: list[int], start: int, end: int) -> int | None:
+    """Index of the first mention lying inside ``[start, end)``."""
+    for i in range(bisect_left(starts, start), len(starts)):
+        m = doc.mentions[i]
+        if m.start >= end:
+            return None
+        if m.end <= end:
+            return i
+    return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +22,7 @@ from pathlib import Path
 from isnad.text.clitics import candidates, key
 from isnad.text.normalise import fold
 
-ARABIC = range(0x0621, 0x06D4)
+ARABIC_WORD = re.compile("[\u0621-\u06D3]+")
 WINDOW = (-2, -1, 1, 2)
 COMMON_CLASS = 4  # seen 16 times or more in the training text
 NISBA = ("يين", "يون", "يان", "ية", "يا", "ي")
@@ -121,10 +122,10 @@ def frequency_class(count: int) -> int:
 
 
 def shape(word: str) -> str:
+    if not word or ARABIC_WORD.fullmatch(word):
+        return "ar"
     if word.isdigit():
         return "digit"
-    if all(ord(c) in ARABIC for c in word):
-        return "ar"
     if word.isascii() and word.isalpha():
         return "Aa" if word[0].isupper() and word[1:].islower() else ("AA" if word.isupper() else "aa")
     if not any(c.isalnum() for c in word):
@@ -142,14 +143,13 @@ class WordFeatures:
     key: str
     trigger: str  # the kind of name this word announces, if it is a title/role/type word
     common: bool  # frequent in the training text: its neighbours say little about it
-    place: bool  # a gazetteer knows it as a place
     own: tuple[str, ...]
     context: tuple[tuple[str, ...], ...]  # what the neighbour at each WINDOW offset sees of this word
     starts: tuple[tuple[tuple[str, ...], str], ...]  # gazetteer phrases this word may begin
     remembered: tuple[tuple[tuple[str, ...], str], ...]  # training-text names this word may begin
 
 
-PAD = WordFeatures("", "", True, False, (), ((), ("BOS",), ("EOS",), ()), (), ())
+PAD = WordFeatures("", "", True, (), ((), ("BOS",), ("EOS",), ()), (), ())
 
 
 class Featuriser:
@@ -164,7 +164,7 @@ class Featuriser:
         self.word = lru_cache(maxsize=200_000)(self._word)
 
     def _known(self, feats: list[str]) -> tuple[str, ...]:
-        return tuple(feats) if self.keep is None else tuple(f for f in feats if f in self.keep)
+        return tuple(feats) if self.keep is None else tuple(filter(self.keep.__contains__, feats))
 
     @staticmethod
     def _lookup(table: dict[str, frozenset[str]], forms: Sequence[str]) -> tuple[str, ...]:
@@ -224,24 +224,18 @@ class Featuriser:
         own.extend("m=" + m for m in names)
         if trig:
             own.append("t=" + trig)
-        context = []
-        for d in WINDOW:
-            c = [f"{d}k={k}"]
-            if sh != "ar":
-                c.append(f"{d}sh={sh}")
-            if d in (-1, 1):
-                c.append(f"{d}x2={word[-2:]}")
-            c.extend(f"{d}g={g}" for g in gaz)
-            c.extend(f"{d}m={m}" for m in names)
-            if trig:
-                c.append(f"{d}t={trig}")
-            if freq < 0:
-                c.append(f"{d}rare")
-            context.append(self._known(c))
+        seen = ["k=" + k, *("g=" + g for g in gaz), *("m=" + m for m in names)]  # what neighbours see
+        if sh != "ar":
+            seen.append("sh=" + sh)
+        if trig:
+            seen.append("t=" + trig)
+        if freq < 0:
+            seen.append("rare")
+        near = [*seen, "x2=" + word[-2:]]  # the next and previous words also see its ending
+        context = [self._known([f"{d}{f}" for f in (near if d in (-1, 1) else seen)]) for d in WINDOW]
         starts = [p for form in forms for p in lex.phrases.get(form, ())]
         remembered = [p for form in forms for p in lex.name_phrases.get(form, ())]
-        place = "LOC" in gaz or "pLOC" in gaz
-        return WordFeatures(k, trig, freq >= COMMON_CLASS, place, self._known(own), tuple(context), tuple(starts), tuple(remembered))
+        return WordFeatures(k, trig, freq >= COMMON_CLASS, self._known(own), tuple(context), tuple(starts), tuple(remembered))
 
     def sentence(self, words: Sequence[str]) -> list[tuple[str, ...]]:
         """Feature lists for the words of one sentence (normalised forms)."""
@@ -274,19 +268,16 @@ class Featuriser:
         is recognised when it comes back alone."""
         out = [self.sentence(ws) for ws in sentences]
         seen: dict[str, set[str]] = {}
-        infos = [[self.word(w) for w in ws] for ws in sentences]
-        # a sports report names clubs after their cities (برشلونة، هامبورغ): places there may be teams
-        sport = sum(wf.trigger == "SPORT" for info in infos for wf in info) >= 2
-        for info in infos:
-            for i, wf in enumerate(info):
-                if sport and wf.place:
-                    seen.setdefault(wf.key, set()).add("d=SPORT")
-                if wf.common:
-                    continue
-                if i and info[i - 1].trigger:
-                    seen.setdefault(wf.key, set()).add("d=L" + info[i - 1].trigger)
-                if i + 1 < len(info) and info[i + 1].trigger:
-                    seen.setdefault(wf.key, set()).add("d=R" + info[i + 1].trigger)
+        word = self.word
+        infos = [[word(w) for w in ws] for ws in sentences]
+        triggers = [[i for i, wf in enumerate(info) if wf.trigger] for info in infos]
+        for info, ts in zip(infos, triggers):
+            for i in ts:
+                kind = info[i].trigger
+                if i + 1 < len(info) and not info[i + 1].common:  # the word after a title
+                    seen.setdefault(info[i + 1].key, set()).add("d=L" + kind)
+                if i and not info[i - 1].common:  # the word before a type word
+                    seen.setdefault(info[i - 1].key, set()).add("d=R" + kind)
         if not seen:
             return out
         extra = {k: tuple(sorted(f for f in v if self.keep is None or f in self.keep)) for k, v in seen.items()}

@@ -1,6 +1,10 @@
 """The statistical recogniser: a CRF trained on ANERcorp tags every sentence, and its names are merged
 with the gazetteer's mentions (see :mod:`isnad.entities.merge`).
 
+A document is tagged as a whole: features carry what a word's neighbours announce anywhere in it
+(:meth:`isnad.entities.features.Featuriser.document`), and a name tagged once is tagged wherever it
+comes back (:func:`propagate`).
+
 ``TaggerRecogniser(model=DIR)`` uses a token-classification model from a local directory instead
 (:mod:`isnad.entities.transformer`, behind the ``ner-transformer`` extra).
 """
@@ -63,6 +67,8 @@ def load_backend(model: str | Path | None) -> Callable[[Sequence[str]], list[str
     if model is None:
         return CrfTagger()
     path = Path(model)
+    if path.is_dir() and (path / "model.crfsuite").is_file():
+        return CrfTagger(path / "model.crfsuite")  # a CRF rebuilt with `isnad train ner -o DIR`
     if path.is_dir():
         from isnad.entities.transformer import TransformerTagger
 
@@ -113,6 +119,8 @@ def propagate(words: list[list[str]], tags: list[list[str]], common: Callable[[s
     found: dict[tuple[str, ...], Counter[str]] = {}
     keys = [[key(w) for w in ws] for ws in words]
     for ks, ts in zip(keys, tags):
+        if ts.count("O") == len(ts):
+            continue
         for first, last, kind in entities(ts):
             name = tuple(ks[first:last])
             if all(len(k) >= 3 for k in name) and not (len(name) == 1 and common(name[0])):
@@ -124,16 +132,18 @@ def propagate(words: list[list[str]], tags: list[list[str]], common: Callable[[s
         by_first.setdefault(name[0], []).append((name, kinds.most_common(1)[0][0]))
     out = []
     for ks, ts in zip(keys, tags):
-        ts = list(ts)
-        i = 0
-        while i < len(ks):
-            step = 1
-            for name, kind in by_first.get(ks[i], ()):
+        free = 0  # the first position not inside a name spread just now
+        starts = [i for i, k in enumerate(ks) if k in by_first]
+        if starts:
+            ts = list(ts)
+        for i in starts:
+            if i < free:
+                continue
+            for name, kind in by_first[ks[i]]:
                 n = len(name)
                 if tuple(ks[i : i + n]) == name and all(t == "O" for t in ts[i : i + n]) and (i + n == len(ts) or not ts[i + n].startswith("I-")):
                     ts[i : i + n] = ["B-" + kind] + ["I-" + kind] * (n - 1)
-                    step = n
+                    free = i + n
                     break
-            i += step
         out.append(ts)
     return out

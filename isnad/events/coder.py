@@ -21,7 +21,9 @@ from isnad.events.modality import modality
 from isnad.events.ontology import cameo, known, plover
 from isnad.events.patterns import NOUN, VERB, WINDOW_AFTER, WINDOW_BEFORE, Hit, Lexicon
 from isnad.events.restatements import fold
+from isnad.events.scorer import features, model, sentence_cues
 
+FACTUAL = {"asserted", "reported"}
 CLAUSE_BREAKS = {"،", ",", "؛", ";", ":", "(", ")", "-", "—", "–"}
 SUPPORT_WINDOW = 3
 BLOCK_WINDOW = 2
@@ -32,9 +34,19 @@ class EventCoder:
     requires: tuple[str, ...] = ("tokens", "mentions", "times", "attributions")
     assigns: tuple[str, ...] = ("events",)
 
-    def __init__(self, dictionary: bool = False) -> None:
-        """``dictionary=True`` also uses the patterns converted from the public Arabic CAMEO dictionary."""
+    def __init__(self, dictionary: bool = False, min_score: float | None = None, explain: bool = False) -> None:
+        """``dictionary=True`` also uses the patterns converted from the public Arabic CAMEO dictionary.
+
+        Every event carries ``evidence["score"]``, the event-reality score (:mod:`isnad.events.scorer`).
+        Events of the types the score was trained for (PROTEST, ASSAULT) are emitted only when the score
+        reaches the bundled threshold of their type; ``min_score`` sets one threshold for them instead
+        (``min_score=0`` keeps every candidate, for recall). ``explain=True`` also lists the features
+        behind each score in ``evidence["features"]``."""
         self.lex = Lexicon(dictionary)
+        self.model = model()
+        self.explain = explain
+        thresholds = self.model.thresholds if self.model else {}
+        self.thresholds = {t: (v if min_score is None else min_score) for t, v in thresholds.items()}
 
     def __call__(self, doc: Document) -> Document:
         tokens = doc.tokens
@@ -55,7 +67,10 @@ class EventCoder:
         events: list[Event] = []
         for sid in sentences:
             first, last = index.span(sid)
-            events.extend(_Sentence(self.lex, doc, index, first, last, hits).code())
+            events.extend(_Sentence(self.lex, doc, index, first, last, hits, self).code())
+        # the score judges claims of fact: planned, negated or hypothetical events keep their modality instead
+        events = [e for e in events if e.modality not in FACTUAL
+                  or e.evidence.get("score", 1.0) >= self.thresholds.get(e.plover.get("type"), 0.0)]
         doc.events = fold(events, doc)
         for n, ev in enumerate(doc.events, 1):
             ev.id = f"e{n}"
@@ -67,8 +82,9 @@ class _Sentence:
     places and times are worked out only when a trigger needs them."""
 
     def __init__(self, lex: Lexicon, doc: Document, index: DocIndex, first: int, last: int,
-                 hits: list[tuple[Hit, ...]]) -> None:
+                 hits: list[tuple[Hit, ...]], coder: EventCoder) -> None:
         self.lex, self.doc, self.index, self.first, self.last, self.hits = lex, doc, index, first, last, hits
+        self.model, self.explain = coder.model, coder.explain
         tokens = doc.tokens
         self.clause = [first] * (last - first + 1)  # clause start of each token
         start = first
@@ -80,6 +96,10 @@ class _Sentence:
         self.fallback_country = index.salient
         self.used: set[int] = set()
         self.events: list[Event] = []
+
+    @cached_property
+    def cues(self) -> dict[str, list[int]]:
+        return sentence_cues(self.lex, self.doc.tokens, self.first, self.last)
 
     @cached_property
     def mentions(self) -> list[tuple[int, Any]]:
@@ -131,12 +151,13 @@ class _Sentence:
                     continue
                 if hit.kind == VERB and self._masdar_reading(i, hit):
                     continue
-                if hit.kind == NOUN and not self._noun_is_event(i, hit):
+                reason = self._noun_is_event(i, hit) if hit.kind == NOUN else "verb"
+                if not reason:
                     continue
                 if not known(hit.pattern.cameo):
                     continue
                 self.used.update(extra)
-                self.events.append(self._event(i, hit, extra))
+                self.events.append(self._event(i, hit, extra, reason))
                 break
         return self.events
 
@@ -173,24 +194,28 @@ class _Sentence:
         nxt = tokens[i + 1].norm if i < self.last else ""
         return not (self.lex.cue("verb_before", prev) or not prev.isalnum() or self.lex.cue("verb_after", nxt))
 
-    def _noun_is_event(self, i: int, hit: Hit) -> bool:
+    def _noun_is_event(self, i: int, hit: Hit) -> str:
         """A verbal noun is an event when the text says it happened (اندلاع الاحتجاجات، شن هجوماً), when a
         companion word makes the phrase specific (طلب لجوء), or, for ``agent`` patterns, when its author is
-        named (الانتقادات من القادة الأوروبيين). A noun alone is a topic (قضية الاغتيال), not an event."""
+        named (الانتقادات من القادة الأوروبيين). A noun alone is a topic (قضية الاغتيال), not an event.
+        Returns why it is an event (a feature of the score), or "" when it is not."""
         flags = hit.pattern.flags
-        if "free" in flags or hit.pattern.after or hit.pattern.before:
-            return True
         tokens = self.doc.tokens
         lo = max(self.first, i - SUPPORT_WINDOW)
         cue = self.lex.cue
         # a support verb says it happened; a planning or considering verb makes it a plan (تعتزم اعتقال)
-        if any(cue("support", tokens[j].norm) or cue("planned", tokens[j].norm) or cue("considered", tokens[j].norm)
-               for j in range(lo, i)):
-            return True
+        if any(cue("support", tokens[j].norm) for j in range(lo, i)):
+            return "support"
+        if any(cue("planned", tokens[j].norm) or cue("considered", tokens[j].norm) for j in range(lo, i)):
+            return "plan"
         end = min(self._clause_end(i), i + SUPPORT_WINDOW)
         if any(self.lex.cue("support_after", tokens[j].norm) for j in range(i + 1, end + 1)):
-            return True
-        return "agent" in flags and self._agent(i) is not None
+            return "support_after"
+        if "free" in flags:
+            return "free"
+        if hit.pattern.after or hit.pattern.before:
+            return "companion"
+        return "agent" if "agent" in flags and self._agent(i) is not None else ""
 
     def _clause_end(self, i: int) -> int:
         j = i
@@ -260,14 +285,14 @@ class _Sentence:
             source = chunk or implied
         target: Any = None
         for spec in (s for s in specs if s.startswith("tgt:")):
-            chunk, implied = self._role(i, hit, spec, source if isinstance(source, Chunk) else source)
+            chunk, implied = self._role(i, hit, spec, source)
             if chunk or implied:
                 target = chunk or implied
                 break
         return source, target
 
     # -- the event ------------------------------------------------------------------------------
-    def _event(self, i: int, hit: Hit, extra: list[int]) -> Event:
+    def _event(self, i: int, hit: Hit, extra: list[int], reason: str) -> Event:
         doc, tokens = self.doc, self.doc.tokens
         source, target = self._arguments(i, hit)
         span_first, span_last = min([i, *extra]), max([i, *extra])
@@ -297,6 +322,16 @@ class _Sentence:
         evidence: dict[str, Any] = {"rule": f"{hit.pattern.id}#{hit.item}", "spans": spans}
         if cue:
             evidence["modality_cue"] = cue
+        ptype = plover(code).get("type")
+        if self.model is not None or self.explain:
+            has_source = "chunk" if isinstance(source, Chunk) else ("implied" if source is not None else "none")
+            sectors = tuple(_sector(a) for a in (source, target))
+            feats = features(self.lex, self.cues, tokens, i, self.first, self.last, cs, hit, ptype, reason, has_source,
+                             target is not None, sectors, time, place)
+            if self.model is not None:
+                evidence["score"] = round(self.model.score(feats), 4)
+            if self.explain:
+                evidence["features"] = feats
         return Event(
             id="",
             trigger=trigger,
@@ -334,6 +369,13 @@ class _Sentence:
             m = min(inside, key=lambda x: (x[0], x[1]))[2]
             return place_dict(m.place, m.text, m.start, m.end)
         return default_place(self.doc)
+
+
+def _sector(arg: Any) -> str:
+    actor = _actor_of(arg)
+    if actor is None:
+        return "none"
+    return actor.sectors[0] if actor.sectors else "unknown"
 
 
 def _actor_of(arg: Any) -> args_.Actor | None:

@@ -5,7 +5,12 @@ text presents as having happened (modality asserted or reported; the gold standa
 plans, denials, conditions or background from years before). Gold
 positives are the sentences labelled ``yes``; negatives ``easy no`` and ``difficult no``; ``ambiguous`` is
 left out. The sentences are split by a hash of their id into a development half (even; the one the
-patterns were tuned on) and a held-out half (odd), and both are reported.
+patterns were tuned on and the event-reality score was trained on) and a held-out half (odd), and both
+are reported: the held-out figures are the honest ones.
+
+The default pipeline is scored, as ``isnad analyze FILE.jsonl --format jsonl`` runs it: PROTEST and ASSAULT
+candidates whose event-reality score (``evidence["score"]``, :mod:`isnad.events.scorer`) is below their
+type's threshold are not emitted, so a sentence counts positive exactly when that output has such an event.
 """
 from __future__ import annotations
 

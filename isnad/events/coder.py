@@ -16,7 +16,7 @@ from typing import Any
 from isnad.document import Document, Event
 from isnad.events import arguments as args_
 from isnad.events.arguments import Chunk
-from isnad.events.context import DocIndex, default_place, place_dict, time_dict, years
+from isnad.events.context import DocIndex, place_dict, time_dict, years
 from isnad.events.modality import modality
 from isnad.events.ontology import cameo, known, plover
 from isnad.events.patterns import NOUN, VERB, WINDOW_AFTER, WINDOW_BEFORE, Hit, Lexicon
@@ -118,7 +118,7 @@ class _Sentence:
             sector = seen[word] if word in seen else lex.cue("people", word)
             if sector:
                 people.append((i, sector))
-        said_by = self.index.said_by
+        said_by = self.index.said_by.get(self.sid, ())
         return [
             args_.with_context_country(c, self.countries, self.fallback_country)
             for c in args_.chunks(self.doc, self.first, self.last, self.mentions, people, self.index.find)
@@ -299,7 +299,7 @@ class _Sentence:
         trigger = doc.span(tokens[span_first].start, tokens[span_last].end)
         time = self._time(i)
         place = self._place(i, source)
-        reported_by = [a.id for a in doc.attributions if a.content and a.content.start <= tokens[i].start < a.content.end]
+        reported_by = self.index.reported_by(tokens[i].sentence, tokens[i].start)
         mod, cue = modality(self.lex, tokens, i, self.clause[i - self.first], hit, time, doc.published, bool(reported_by))
         cs, ce = self.clause[i - self.first], self._clause_end(i)
         contexts = tuple(hit.pattern.contexts) + tuple(
@@ -368,7 +368,8 @@ class _Sentence:
         if inside:
             m = min(inside, key=lambda x: (x[0], x[1]))[2]
             return place_dict(m.place, m.text, m.start, m.end)
-        return default_place(self.doc)
+        place = self.index.default_place
+        return dict(place) if place else None
 
 
 def _sector(arg: Any) -> str:

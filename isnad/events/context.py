@@ -3,6 +3,7 @@ sentence, the most named country and place, and years written as numbers when no
 from __future__ import annotations
 
 from dataclasses import fields
+from functools import cached_property
 from typing import Any
 
 from isnad.document import Document
@@ -16,6 +17,7 @@ class DocIndex:
 
     def __init__(self, doc: Document) -> None:
         tokens = doc.tokens
+        self.doc = doc
         self.tokens = tokens
         self._at: dict[int, int] = {}  # character offset → token index, filled on demand
         self.mentions: dict[int, list[tuple[int, Any]]] = {}
@@ -27,7 +29,25 @@ class DocIndex:
             self.times.setdefault(tokens[self.find(t.start)].sentence, []).append(t)
         self.salient = args_.salient_country(doc)
         # the named source of a report (مصادر دبلوماسية) is who says it, not who does it
-        self.said_by = [(a.source.start, a.source.end) for a in doc.attributions if a.source is not None]
+        self.said_by: dict[int, list[tuple[int, int]]] = {}
+        # the attributions whose content reaches into each sentence
+        self.reported: dict[int, list[Any]] = {}
+        for a in doc.attributions:
+            if a.source is not None:
+                self.said_by.setdefault(tokens[self.find(a.source.start)].sentence, []).append((a.source.start, a.source.end))
+            if a.content is not None and a.content.end > a.content.start:
+                first = tokens[self.find(a.content.start)].sentence
+                last = tokens[self.find(a.content.end - 1)].sentence
+                for sid in range(first, last + 1):
+                    self.reported.setdefault(sid, []).append(a)
+
+    @cached_property
+    def default_place(self) -> dict[str, Any] | None:
+        return default_place(self.doc)
+
+    def reported_by(self, sid: int, offset: int) -> list[str]:
+        """Ids of the attributions whose content holds the character at ``offset`` in sentence ``sid``."""
+        return [a.id for a in self.reported.get(sid, ()) if a.content.start <= offset < a.content.end]
 
     def find(self, offset: int) -> int:
         """The token at a character offset (memoised: mentions are looked up several times)."""

@@ -13,8 +13,10 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
+# torch is pinned to the CPU build first: only the test of the optional transformer tagger needs it.
 install-test: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet 'torch==2.13.0'
+	$(BIN)/pip install --quiet -e '.[test,ner-transformer]'
 
 # Analyse the example and print the summary, then keep it in the default store and list the stored events.
 run: install

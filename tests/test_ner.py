@@ -231,8 +231,8 @@ def test_a_crf_model_directory_is_a_backend_too():
 
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory) -> Path:
-    torch = pytest.importorskip("torch")
-    transformers = pytest.importorskip("transformers")
+    import torch
+    import transformers
     directory = tmp_path_factory.mktemp("tiny-bert")
     words = ["وصل", "علي", "رضا", "جي", "##راني", "الى", "جنيف", "على", "متن", "طائرة"]
     (directory / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]) + "\n", encoding="utf-8")
@@ -274,6 +274,6 @@ def test_transformer_backend_refuses_a_directory_without_a_model(tmp_path: Path)
     from isnad.entities.transformer import TransformerTagger
     from isnad.errors import DataError
 
-    pytest.importorskip("transformers")
+    import transformers  # noqa: F401  (the backend needs it)
     with pytest.raises(DataError):
         TransformerTagger(tmp_path)

@@ -4,8 +4,7 @@ Everything that depends on the word alone (its clitic-free forms, affixes, shape
 gazetteer, name-memory and trigger membership, and the copies of these seen by its neighbours) is
 computed once per distinct word and cached, so tagging a sentence is mostly tuple concatenation. Words
 are the normalised forms of :func:`isnad.text.normalise.fold`, at training and at tagging time alike.
-When the model's attribute list is given, features the model has no weight for are dropped up front:
-the CRF would ignore them anyway, and passing them costs most of the tagging time.
+At tagging time the features of a word are turned into label scores once (see :mod:`isnad.entities.crf`).
 """
 from __future__ import annotations
 
@@ -153,18 +152,15 @@ PAD = WordFeatures("", "", True, (), ((), ("BOS",), ("EOS",), ()), (), ())
 
 
 class Featuriser:
-    """Turns sentences of normalised words into CRF feature lists.
+    """Turns sentences of normalised words into CRF feature lists (as strings, for training).
 
-    ``keep``: the attributes the model knows; any other feature is left out (None keeps all, for training).
+    Tagging (:mod:`isnad.entities.crf`) uses the same features through :meth:`build` and
+    :meth:`extras`, but turns each word's features into label scores once and caches those instead.
     """
 
-    def __init__(self, lexicons: Lexicons | None = None, keep: frozenset[str] | None = None) -> None:
+    def __init__(self, lexicons: Lexicons | None = None) -> None:
         self.lex = lexicons or load_lexicons()
-        self.keep = keep
-        self.word = lru_cache(maxsize=200_000)(self._word)
-
-    def _known(self, feats: list[str]) -> tuple[str, ...]:
-        return tuple(feats) if self.keep is None else tuple(filter(self.keep.__contains__, feats))
+        self.word = lru_cache(maxsize=200_000)(self.build)
 
     @staticmethod
     def _lookup(table: dict[str, frozenset[str]], forms: Sequence[str]) -> tuple[str, ...]:
@@ -185,7 +181,8 @@ class Featuriser:
                         return True
         return False
 
-    def _word(self, word: str) -> WordFeatures:
+    def build(self, word: str) -> WordFeatures:
+        """Everything about one word that does not depend on its sentence (not cached: see ``word``)."""
         lex = self.lex
         k = key(word)
         forms = candidates(word)
@@ -197,6 +194,7 @@ class Featuriser:
         trig = lex.triggers.get(k) or lex.triggers.get(word) or ""
         if not trig and self._nisba(k):
             trig = "NORP"  # a nationality or origin adjective (الكاميروني): it qualifies a name, is not one
+        x2 = word[-2:]
         own = [
             "b",
             "w=" + word,
@@ -208,85 +206,90 @@ class Featuriser:
             "p2=" + k[:2],
             "p3=" + k[:3],
             "x1=" + word[-1:],
-            "x2=" + word[-2:],
+            "x2=" + x2,
             "x3=" + word[-3:],
         ]
         # Arabic script and no prefix are the usual case: only departures from it are features, which
-        # keeps the number of features per word (the cost of tagging) down
+        # keeps the number of features per word down
         if sh != "ar":
             own.append("sh=" + sh)
         if len(k) < len(word):
             own.append("pre=" + word[: len(word) - len(k)])
         # letter trigrams tell transliterated foreign names (فينغر، بنفيكا) from Arabic words
         padded = "^" + k + "$"
-        own.extend("c=" + padded[i : i + 3] for i in range(len(padded) - 2))
-        own.extend("g=" + g for g in gaz)
-        own.extend("m=" + m for m in names)
-        if trig:
-            own.append("t=" + trig)
-        seen = ["k=" + k, *("g=" + g for g in gaz), *("m=" + m for m in names)]  # what neighbours see
+        own.extend(["c=" + padded[i : i + 3] for i in range(len(padded) - 2)])
+        seen = ["k=" + k]  # what neighbours see
+        for g in gaz:
+            own.append("g=" + g)
+            seen.append("g=" + g)
+        for m in names:
+            own.append("m=" + m)
+            seen.append("m=" + m)
         if sh != "ar":
             seen.append("sh=" + sh)
         if trig:
+            own.append("t=" + trig)
             seen.append("t=" + trig)
         if freq < 0:
             seen.append("rare")
-        near = [*seen, "x2=" + word[-2:]]  # the next and previous words also see its ending
-        context = [self._known([f"{d}{f}" for f in (near if d in (-1, 1) else seen)]) for d in WINDOW]
-        starts = [p for form in forms for p in lex.phrases.get(form, ())]
-        remembered = [p for form in forms for p in lex.name_phrases.get(form, ())]
-        return WordFeatures(k, trig, freq >= COMMON_CLASS, self._known(own), tuple(context), tuple(starts), tuple(remembered))
+        near = [*seen, "x2=" + x2]  # the next and previous words also see its ending
+        context = (
+            tuple(["-2" + f for f in seen]),
+            tuple(["-1" + f for f in near]),
+            tuple(["1" + f for f in near]),
+            tuple(["2" + f for f in seen]),
+        )
+        starts = tuple([p for form in forms for p in lex.phrases.get(form, ())])
+        remembered = tuple([p for form in forms for p in lex.name_phrases.get(form, ())])
+        return WordFeatures(k, trig, freq >= COMMON_CLASS, tuple(own), context, starts, remembered)
 
-    def sentence(self, words: Sequence[str]) -> list[tuple[str, ...]]:
-        """Feature lists for the words of one sentence (normalised forms)."""
-        info = [self.word(w) for w in words]
-        padded = [PAD, PAD, *info, PAD, PAD]  # PAD gives BOS/EOS to the next/previous word, nothing else
-        marks = self._marks(words, [wf.starts for wf in info], "gp=")
-        marks_m = self._marks(words, [wf.remembered for wf in info], "mp=")
-        keep = self.keep
-        out: list[tuple[str, ...]] = []
+    def extras(self, words: Sequence[str], info: Sequence[WordFeatures]) -> list[list[str]]:
+        """The features of each word that depend on its sentence: the pair of its key and the previous
+        word's, and its place in a multi-word name of a gazetteer (``gp=``) or of the training text (``mp=``)."""
+        out: list[list[str]] = [[] for _ in words]
         previous = ""
         for i, wf in enumerate(info):
-            feats = wf.own + padded[i].context[0] + padded[i + 1].context[1] + padded[i + 3].context[2] + padded[i + 4].context[3]
-            extra = []
             if i:
-                extra.append("kk=" + previous + "|" + wf.key)
+                out[i].append("kk=" + previous + "|" + wf.key)
             previous = wf.key
-            if marks and marks[i]:
-                extra.append(marks[i])
-            if marks_m and marks_m[i]:
-                extra.append(marks_m[i])
-            if extra:
-                feats += tuple(extra if keep is None else [f for f in extra if f in keep])
-            out.append(feats)
+        for marks in (self._marks(words, [wf.starts for wf in info], "gp="), self._marks(words, [wf.remembered for wf in info], "mp=")):
+            for i, mark in enumerate(marks):
+                if mark:
+                    out[i].append(mark)
         return out
 
-    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, ...]]]:
-        """Feature lists for the sentences of one document: those of each sentence, plus what the
-        neighbours of the same word announce anywhere in the document (``d=L...`` for a title before
-        it, ``d=R...`` for a type word after it), so that a name introduced once (المدرب كوبل)
-        is recognised when it comes back alone."""
-        out = [self.sentence(ws) for ws in sentences]
+    @staticmethod
+    def announced(infos: Sequence[Sequence[WordFeatures]]) -> dict[str, tuple[str, ...]]:
+        """What the neighbours of each word announce anywhere in a document (``d=L...`` for a title
+        before it, ``d=R...`` for a type word after it), by key, so that a name introduced once
+        (المدرب كوبل) is recognised when it comes back alone."""
         seen: dict[str, set[str]] = {}
-        word = self.word
-        infos = [[word(w) for w in ws] for ws in sentences]
-        triggers = [[i for i, wf in enumerate(info) if wf.trigger] for info in infos]
-        for info, ts in zip(infos, triggers):
-            for i in ts:
-                kind = info[i].trigger
+        for info in infos:
+            for i, wf in enumerate(info):
+                kind = wf.trigger
+                if not kind:
+                    continue
                 if i + 1 < len(info) and not info[i + 1].common:  # the word after a title
                     seen.setdefault(info[i + 1].key, set()).add("d=L" + kind)
                 if i and not info[i - 1].common:  # the word before a type word
                     seen.setdefault(info[i - 1].key, set()).add("d=R" + kind)
-        if not seen:
-            return out
-        extra = {k: tuple(sorted(f for f in v if self.keep is None or f in self.keep)) for k, v in seen.items()}
-        for feats, info in zip(out, infos):
-            for i, wf in enumerate(info):
-                more = extra.get(wf.key)
-                if more:
-                    feats[i] = feats[i] + more
+        return {k: tuple(sorted(v)) for k, v in seen.items()}
+
+    def sentence(self, words: Sequence[str], announced: dict[str, tuple[str, ...]] | None = None) -> list[tuple[str, ...]]:
+        """Feature lists for the words of one sentence (normalised forms)."""
+        info = [self.word(w) for w in words]
+        padded = [PAD, PAD, *info, PAD, PAD]  # PAD gives BOS/EOS to the next/previous word, nothing else
+        extras = self.extras(words, info)
+        out: list[tuple[str, ...]] = []
+        for i, wf in enumerate(info):
+            feats = wf.own + padded[i].context[0] + padded[i + 1].context[1] + padded[i + 3].context[2] + padded[i + 4].context[3]
+            out.append(feats + tuple(extras[i]) + (announced.get(wf.key, ()) if announced else ()))
         return out
+
+    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, ...]]]:
+        """Feature lists for the sentences of one document, with what :meth:`announced` finds in it."""
+        announced = self.announced([[self.word(w) for w in ws] for ws in sentences])
+        return [self.sentence(ws, announced) for ws in sentences]
 
     @staticmethod
     def _marks(words: Sequence[str], starts: list[tuple[tuple[tuple[str, ...], str], ...]], prefix: str) -> list[str]:

@@ -11,7 +11,7 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e '.[serve]'
 
 # torch is pinned to the CPU build first: only the test of the optional transformer tagger needs it.
 install-test: $(BIN)/python

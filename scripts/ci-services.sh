@@ -10,7 +10,8 @@
 set -euo pipefail
 
 if [ "${1:-}" = "stop" ]; then
-    dir="${2:?usage: ci-services.sh stop DIR}"
+    dir="${2:-}"
+    [ -n "$dir" ] || exit 0  # nothing was started
     ctl=$(ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -n 1)
     [ -n "$ctl" ] && [ -f "$dir/data/PG_VERSION" ] || exit 0
     if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
@@ -18,8 +19,14 @@ if [ "${1:-}" = "stop" ]; then
     exit 0
 fi
 
-PORT="${PGTEST_PORT:-54329}"
 DIR="${PGTEST_DIR:-$(mktemp -d /tmp/isnad-pg.XXXXXX)}"
+PORT="${PGTEST_PORT:-54329}"
+if [ -f "$DIR/data/postmaster.pid" ]; then
+    PORT=$(sed -n 4p "$DIR/data/postmaster.pid")  # this cluster runs already: keep its port
+else
+    # another server (a developer's) may hold the port: take the next free one
+    while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
+fi
 DB="${PGTEST_DB:-isnad_test}"
 
 find_bin() {

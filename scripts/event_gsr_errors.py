@@ -1,7 +1,8 @@
-"""Print the false positives and false negatives of PROTEST/ASSAULT detection on the development half of
-the event GSR (never the held-out half), with the events that fired, for error analysis.
+"""Print the false positives and false negatives of PROTEST/ASSAULT detection on the event GSR, with the
+events that fired, for error analysis. Both halves are training data of the event-reality score, so these
+are in-sample errors; ``--part dev`` or ``--part heldout`` limits the listing to one half.
 
-    .venv/bin/python scripts/event_gsr_errors.py [--type ASSAULT] [--min-score X]
+    .venv/bin/python scripts/event_gsr_errors.py [--type ASSAULT] [--min-score X] [--part dev]
 """
 from __future__ import annotations
 
@@ -18,11 +19,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--type", choices=TYPES, default=None)
     ap.add_argument("--min-score", type=float, default=None, help="event-reality threshold (default: the bundled ones)")
+    ap.add_argument("--part", choices=("dev", "heldout"), default=None, help="one half only (default: both)")
     args = ap.parse_args()
     pipeline = Pipeline(options={"events": {"min_score": args.min_score}})
     for etype in [args.type] if args.type else TYPES:
         for row in load_gsr(DATA, etype):
-            if part(row["id"]) != "dev":
+            if args.part and part(row["id"]) != args.part:
                 continue
             evs = [e for e in pipeline(row["text"]).events if e.plover.get("type") == etype and e.modality in FACTUAL]
             gold = row["label"] in POSITIVE

@@ -153,6 +153,22 @@ def test_events_filters_and_pages(client, filled):
     assert first["items"][0]["document_id"] and "document_title" in first["items"][0]
 
 
+def test_events_total_is_capped_unless_asked(client, monkeypatch):
+    import isnad.api.events
+
+    exact = client.get("/api/events", params={"limit": 1}).json()
+    assert exact["total_exact"] is True and exact["total"] >= 4
+    monkeypatch.setattr(isnad.api.events, "COUNT_CAP", 2)
+    capped = client.get("/api/events", params={"limit": 1}).json()
+    assert (capped["total"], capped["total_exact"]) == (2, False)  # "more than 2"
+    assert capped["items"] == exact["items"]
+    asked = client.get("/api/events", params={"limit": 1, "exact_total": "true"}).json()
+    assert (asked["total"], asked["total_exact"]) == (exact["total"], True)
+    # a later page is counted at least to its end: whether another page follows is always known
+    later = client.get("/api/events", params={"limit": 1, "offset": 2}).json()
+    assert later["total"] >= 3 and len(later["items"]) == 1
+
+
 def test_events_rejects_bad_parameters(client):
     assert client.get("/api/events", params={"limit": 1001}).status_code == 422
     assert client.get("/api/events", params={"since": "yesterday"}).status_code == 422

@@ -9,25 +9,32 @@ import pytest
 
 from isnad.events.evaluate import evaluate
 
-# measured with the event-reality score (isnad/data/events/scorer.json): PROTEST dev F1 0.590, held-out 0.405;
-# ASSAULT dev 0.650, held-out 0.439 (before the score: 0.590, 0.377; 0.464, 0.324)
+# Both halves are training data of the event-reality score (scripts/train_event_scorer.py fits it on every
+# GSR sentence we have), so these floors are in-sample: a regression guard set just below the figures
+# measured when the score was retrained, not an estimate of quality on new text. The honest figures are
+# the nested, document-grouped 5-fold cross-validated ones the training script prints (scorer.json,
+# "cross_validation"): PROTEST P 0.483 R 0.604 F1 0.537, ASSAULT P 0.536 R 0.673 F1 0.596.
+# In-sample when set: PROTEST dev F1 0.694, odd half 0.585; ASSAULT dev 0.655, odd half 0.540.
 DETECTION_F1 = {
-    ("PROTEST", "dev"): 0.56,
-    ("PROTEST", "heldout"): 0.38,
+    ("PROTEST", "dev"): 0.65,
+    ("PROTEST", "heldout"): 0.54,
     ("ASSAULT", "dev"): 0.62,
-    ("ASSAULT", "heldout"): 0.41,
+    ("ASSAULT", "heldout"): 0.51,
 }
-# measured: PROTEST dev P 0.442, held-out 0.281; ASSAULT dev 0.631, held-out 0.387
+# in-sample when set: PROTEST dev P 0.739, odd half 0.632; ASSAULT dev 0.568, odd half 0.432
 DETECTION_PRECISION = {
-    ("PROTEST", "dev"): 0.42,
-    ("PROTEST", "heldout"): 0.26,
-    ("ASSAULT", "dev"): 0.60,
-    ("ASSAULT", "heldout"): 0.36,
+    ("PROTEST", "dev"): 0.69,
+    ("PROTEST", "heldout"): 0.57,
+    ("ASSAULT", "dev"): 0.54,
+    ("ASSAULT", "heldout"): 0.40,
 }
-# measured: PROTEST dev recall 0.885, ASSAULT 0.670. The ASSAULT floor was 0.88 before the score: the
-# score trades recall for precision (F1 up from 0.464 to 0.650 on dev, 0.324 to 0.439 held out).
-DETECTION_RECALL = {("PROTEST", "dev"): 0.84, ("ASSAULT", "dev"): 0.63}
-# measured over both halves: PROTEST 11/13 and ASSAULT 9/11 of the predicted countries are right
+# in-sample when set: PROTEST dev recall 0.654, ASSAULT 0.773. The PROTEST floor was 0.84 with the
+# previous score (trained on the even half only, threshold 0.25): the score retrained on both halves
+# with a threshold chosen by cross-validation trades PROTEST recall for precision (cross-validated F1
+# 0.528 → 0.537; in-sample dev F1 0.590 → 0.694).
+DETECTION_RECALL = {("PROTEST", "dev"): 0.61, ("ASSAULT", "dev"): 0.74}
+# measured over both halves: PROTEST 8/10 and ASSAULT 10/12 of the predicted countries are right
+# (before the retrained score: 11/13 and 9/11)
 SOURCE_COUNTRY_PRECISION = {"PROTEST": 0.75, "ASSAULT": 0.80}
 
 

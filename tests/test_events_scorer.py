@@ -1,5 +1,6 @@
 """The event-reality score: bundled weights, what it keeps and drops, and that it ranks real event reports
-above other candidates on the held-out half of the event GSR, which it was not trained on."""
+above other candidates on the event GSR (in-sample: every GSR sentence we have is training data; the
+honest, cross-validated figures are printed by scripts/train_event_scorer.py)."""
 from __future__ import annotations
 
 import json
@@ -77,13 +78,15 @@ def _auc(pos: list[float], neg: list[float]) -> float:
     return wins / (len(pos) * len(neg))
 
 
-# measured when set: ASSAULT 0.777 (57 gold sentences with a candidate, 224 rejected), PROTEST 0.805 (16, 47)
-HELDOUT_AUC = {"ASSAULT": 0.72, "PROTEST": 0.70}
+# The odd half is training data of the score now (as is the even half), so this is an in-sample ranking
+# check. Measured when set: ASSAULT 0.883 (57 gold sentences with a candidate, 224 rejected), PROTEST 0.894
+# (16, 47); 0.777 and 0.805 when the score was trained on the even half only.
+HELDOUT_AUC = {"ASSAULT": 0.83, "PROTEST": 0.83}
 
 
 @pytest.mark.parametrize("etype", sorted(HELDOUT_AUC))
 def test_score_ranks_heldout_candidates(every_candidate, shared_data, etype):
-    """On held-out sentences with a candidate, how often the best candidate of a gold event sentence
+    """On odd-half sentences with a candidate, how often the best candidate of a gold event sentence
     outscores the best candidate of a rejected sentence (the area under the ROC curve)."""
     pos, neg = [], []
     for row in load_gsr(shared_data / "event_gsr", etype):
@@ -102,7 +105,7 @@ def test_bundled_weights_name_features_the_scorer_makes():
     # changing the recogniser or the patterns)
     families = {"type", "rule", "item", "kind", "reason", "src", "tgt", "src_sector", "tgt_sector", "noun",
                 "verb", "prev", "next", "near", "quote_before", "in_quote", "question", "negation_in_sentence",
-                "clause_initial", "time", "place", "PROTEST", "ASSAULT"}
+                "clause_initial", "time", "place", "heading", "near4", "PROTEST", "ASSAULT"}
     data = json.loads((ROOT / "isnad" / "data" / "events" / "scorer.json").read_text(encoding="utf-8"))
     assert "GSR" in data["source"]
     unknown = [f for f in data["weights"] if f.split(":", 1)[0] not in families]

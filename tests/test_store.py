@@ -353,5 +353,96 @@ def test_a_store_of_the_first_schema_is_upgraded_with_its_data(store_url, refere
         assert s.version == len(steps) > 1
         assert [e["cameo"]["code"] for e in s.events(EventFilter())] == ["120", "0233", "141", "141", "175"]
         assert [e["cameo"]["code"] for e in s.events(EventFilter(actor="IRN", since="2026-01-01"))] == ["120", "0233", "141"]
+        # the full-text filter finds the events stored before the upgrade (on SQLite, by their document's row)
+        assert [e["cameo"]["code"] for e in s.events(EventFilter(text="لجوء"))] == ["120", "0233", "141", "175"]
         s.add(reference_document(reference_text, pipeline="test 2"))  # replacing works on the new table
         assert s.count_events(EventFilter()) == 5
+        assert [e["cameo"]["code"] for e in s.events(EventFilter(text="لجوء"))] == ["120", "0233", "141", "175"]
+
+
+def test_counts_stop_at_their_cap(filled):
+    assert filled.count_events(EventFilter()) == 5
+    assert filled.count_events(EventFilter(), cap=3) == 3
+    assert filled.count_events(EventFilter(actor="IRN"), cap=10) == 4  # under the cap: exact
+    assert filled.count_events(EventFilter(place="ISR"), cap=1) == 1
+
+
+def test_a_page_of_json_is_the_page_of_events(filled):
+    """events_page writes each event's stored JSON as it is, with the keys of its document added: the
+    same objects as Store.events, and a total that says when counting stopped early."""
+    import json
+
+    for f in (EventFilter(), EventFilter(actor="IRN"), EventFilter(text="لجوء"), EventFilter(place="ISR")):
+        page = filled.events_page(f, limit=100)
+        assert page.exact and page.total == filled.count_events(f)
+        assert [json.loads(item) for item in page.items] == filled.events(f)
+    capped = filled.events_page(EventFilter(), limit=2, count_cap=3)
+    assert (capped.total, capped.exact) == (3, False)  # 5 match: "more than 3"
+    assert [json.loads(i)["cameo"]["code"] for i in capped.items] == ["120", "0233"]
+    whole = json.loads(capped.json(limit=2, offset=0))
+    assert whole == {"total": 3, "total_exact": False, "limit": 2, "offset": 0,
+                     "items": filled.events(EventFilter(), limit=2)}
+    # the count reaches at least the end of the page, so a full page always tells whether more follow
+    deep = filled.events_page(EventFilter(), limit=2, offset=2, count_cap=1)
+    assert (deep.total, deep.exact) == (4, False) and len(deep.items) == 2
+    last = filled.events_page(EventFilter(), limit=2, offset=4, count_cap=1)
+    assert (last.total, last.exact) == (5, True) and len(last.items) == 1
+    exact = filled.events_page(EventFilter(), limit=1, count_cap=None)
+    assert (exact.total, exact.exact, len(exact.items)) == (5, True, 1)
+    nothing = filled.events_page(EventFilter(actor="BRA"))
+    assert (nothing.total, nothing.exact, nothing.items) == (0, True, [])
+    assert json.loads(nothing.json(100, 0))["items"] == []
+
+
+def test_every_query_plan_gives_the_same_pages(filled, monkeypatch):
+    """Pages picked by walking the date order or by sorting the matches (SQLite chooses by how many match),
+    and full-text filters that lead or only check, all give slices of the same ordered list."""
+    import isnad.store.sqlite as sqlite_store
+
+    plans: set[str] = set()
+    if filled.backend == "sqlite":
+        choose = sqlite_store.SQLiteStore.page_plan
+
+        def recorded(self, *args):
+            hint, order = choose(self, *args)
+            plans.add("date order" if hint else "sorted" if "+" in order else "default")
+            return hint, order
+
+        monkeypatch.setattr(sqlite_store.SQLiteStore, "page_plan", recorded)
+    filters = [EventFilter(), EventFilter(actor="IRN"), EventFilter(actor="IRN", place="CHE"), EventFilter(cameo="1"),
+               EventFilter(text="لجوء"), EventFilter(text="لجوء", modality="reported"), EventFilter(until="2010-12-31")]
+    for leads in (100, 0):  # 0: every full-text filter is checked on rows the other conditions bring
+        monkeypatch.setattr(sqlite_store, "TEXT_LEADS", leads)
+        for f in filters:
+            whole = [(e["document_id"], e["id"]) for e in filled.events(f, limit=1000)]
+            assert len(whole) == filled.count_events(f)
+            for limit in (1, 2, 3):
+                for offset in range(0, len(whole) + 1):
+                    page = [(e["document_id"], e["id"]) for e in filled.events(f, limit=limit, offset=offset)]
+                    assert page == whole[offset:offset + limit], (f, limit, offset)
+    if filled.backend == "sqlite":
+        assert {"date order", "sorted"} <= plans
+
+
+def test_planner_statistics_follow_the_growth_of_the_events(tmp_path, reference_text, shared_data, monkeypatch):
+    import isnad.store.sqlite as sqlite_store
+
+    monkeypatch.setattr(sqlite_store, "STATISTICS_FROM", 2)
+
+    def analysed_rows(s) -> int | None:
+        row = s.query("SELECT stat FROM sqlite_stat1 WHERE tbl = 'events' LIMIT 1")
+        return int(row[0][0].split()[0]) if row else None
+
+    with open_store(str(tmp_path / "stats.db")) as s:
+        s.add(protest_document(shared_data))  # one event: too few to analyse
+        assert analysed_rows(s) is None
+        s.add(reference_document(reference_text))  # five: analysed
+        assert analysed_rows(s) == 5
+        doc = reference_document(reference_text)
+        doc.text, doc.hash, doc.id = doc.text + " (نسخة)", None, None  # another article, same events
+        s.add(doc)  # nine events: not yet twice the analysed five
+        assert analysed_rows(s) == 5
+        doc = reference_document(reference_text)
+        doc.text, doc.hash, doc.id = doc.text + " (نسخة ثانية)", None, None
+        s.add(doc)  # thirteen: analysed again
+        assert analysed_rows(s) == 13

@@ -54,7 +54,8 @@ def page_schema(description: str) -> dict[int | str, dict[str, Any]]:
         "type": "object",
         "required": ["total", "items"],
         "properties": {
-            "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"},
+            "total": {"type": "integer"}, "total_exact": {"type": "boolean"},
+            "limit": {"type": "integer"}, "offset": {"type": "integer"},
             "items": {"type": "array", "items": {"type": "object"}},
         },
     }

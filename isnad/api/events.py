@@ -5,8 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from isnad.api.context import json_response, open_request_store, page_schema
+from isnad.api.context import open_request_store, page_schema
 from isnad.store import EventFilter
+from isnad.store.base import COUNT_CAP
 
 router = APIRouter(tags=["events"])
 
@@ -40,14 +41,18 @@ async def event_filter(
 
 
 @router.get("/api/events", summary="Events matching the filters", response_class=Response,
-            responses=page_schema("each item is an event's JSON plus document_id, document_title, published, url"))
+            responses=page_schema("each item is an event's JSON plus document_id, document_title, published, "
+                                  "url; total is counted up to 10,000 (or the end of the page; total_exact "
+                                  "false: more match) unless exact_total is set"))
 def list_events(
     request: Request,
     filters: Annotated[EventFilter, Depends(event_filter)],
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
+    exact_total: Annotated[bool, Query(description="count every match (slower on broad filters)")] = False,
 ) -> Response:
     with open_request_store(request) as store:
-        total = store.count_events(filters)
-        items = store.events(filters, limit=limit, offset=offset) if offset < total else []
-    return json_response({"total": total, "limit": limit, "offset": offset, "items": items})
+        # the events' stored JSON goes out as it is: nothing is decoded and encoded again
+        page = store.events_page(filters, limit=limit, offset=offset,
+                                 count_cap=None if exact_total else COUNT_CAP)
+    return Response(page.json(limit, offset), media_type="application/json")

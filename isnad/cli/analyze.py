@@ -5,29 +5,20 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import nullcontext
-from datetime import date
 from pathlib import Path
 from typing import IO
 
 import click
 
+from isnad.cli.options import iso_date
 from isnad.ingest.files import Failed, Item, read_inputs
 
 FORMATS = ("json", "jsonl", "text", "html")
 
 
-def _iso(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
-
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", callback=_iso, metavar="YYYY-MM-DD",
+@click.option("--published", callback=iso_date, metavar="YYYY-MM-DD",
               help="Publication date for inputs that carry none; relative times are resolved against it.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Output format [default: jsonl for JSONL input or several inputs, else json].")

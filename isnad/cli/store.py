@@ -3,23 +3,15 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from typing import Any
 
 import click
 
+from isnad.cli.options import iso_date
+
 DB_OPTION = click.option("--db", envvar="ISNAD_DB", metavar="URL",
                          help="Store: a SQLite file path or postgresql://… URL [default: $ISNAD_DB, else "
                               "~/.local/share/isnad/isnad.db].")
-
-
-def _iso(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
 def filter_options(f: Any) -> Any:
@@ -28,8 +20,8 @@ def filter_options(f: Any) -> Any:
         click.option("--actor", metavar="CODE", help="Country (IRN) or actor code prefix (IRNGOV), source or target."),
         click.option("--type", "plover", metavar="PLOVER", help="PLOVER event type, e.g. PROTEST."),
         click.option("--cameo", metavar="CODE", help="CAMEO code prefix, e.g. 14 (protest) or 0233."),
-        click.option("--since", callback=_iso, metavar="YYYY-MM-DD", help="Events on or after this date."),
-        click.option("--until", callback=_iso, metavar="YYYY-MM-DD", help="Events on or before this date."),
+        click.option("--since", callback=iso_date, metavar="YYYY-MM-DD", help="Events on or after this date."),
+        click.option("--until", callback=iso_date, metavar="YYYY-MM-DD", help="Events on or before this date."),
         click.option("--place", metavar="ISO3", help="Country of the event's place, e.g. CHE."),
         click.option("--modality", metavar="M", help="asserted, reported, planned, considered, negated, hypothetical, historical."),
         click.option("--document", metavar="ID", help="Events of one document (id or hash)."),
@@ -50,7 +42,7 @@ def _filter(kw: dict[str, Any]) -> Any:
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: every available core].")
-@click.option("--published", callback=_iso, metavar="YYYY-MM-DD", help="Publication date for inputs that carry none.")
+@click.option("--published", callback=iso_date, metavar="YYYY-MM-DD", help="Publication date for inputs that carry none.")
 @click.option("--batch", type=click.IntRange(min=1), default=64, show_default=True,
               help="Documents per transaction (a batch is also committed after 2 s).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: on a terminal].")
@@ -114,13 +106,18 @@ def _table(rows: list[dict[str, Any]]) -> str:
 def events(db: str | None, limit: int, offset: int, fmt: str, **kw: Any) -> None:
     """List stored events, newest first, selected by actor, type, date, place and modality."""
     from isnad.store import open_store
+    from isnad.store.base import COUNT_CAP
 
     flt = _filter(kw)
     with open_store(db) as store:
         rows = store.events(flt, limit=limit, offset=offset)
-        total = None
-        if fmt == "table":  # counted only when the page is full: otherwise the page says it all
-            total = store.count_events(flt) if len(rows) == limit else offset + len(rows)
+        total = ""
+        if fmt == "table" and len(rows) == limit:  # a page not full says it all; else count, up to a cap
+            cap = max(COUNT_CAP, offset + limit)
+            n = store.count_events(flt, cap=cap + 1)
+            total = f"{cap:,}+" if n > cap else f"{n:,}"
+        elif fmt == "table":
+            total = f"{offset + len(rows):,}"
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
     elif fmt == "csv":

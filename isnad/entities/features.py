@@ -4,7 +4,8 @@ Everything that depends on the word alone (its clitic-free forms, affixes, shape
 gazetteer, name-memory and trigger membership, and the copies of these seen by its neighbours) is
 computed once per distinct word and cached, so tagging a sentence is mostly tuple concatenation. Words
 are the normalised forms of :func:`isnad.text.normalise.fold`, at training and at tagging time alike.
-At tagging time the features of a word are turned into label scores once (see :mod:`isnad.entities.crf`).
+When the model's attribute list is given, features the model has no weight for are dropped up front:
+the CRF would ignore them anyway, and passing them costs most of the tagging time.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ ARABIC_WORD = re.compile("[\u0621-\u06D3]+")
 WINDOW = (-2, -1, 1, 2)
 COMMON_CLASS = 4  # seen 16 times or more in the training text
 NISBA = ("يين", "يون", "يان", "ية", "يا", "ي")
+NISBA_ENDS = frozenset(s[-1] for s in NISBA)
 Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (other words, kind), longest first
 
 
@@ -152,32 +154,32 @@ PAD = WordFeatures("", "", True, (), ((), ("BOS",), ("EOS",), ()), (), ())
 
 
 class Featuriser:
-    """Turns sentences of normalised words into CRF feature lists (as strings, for training).
+    """Turns sentences of normalised words into CRF feature lists.
 
-    Tagging (:mod:`isnad.entities.crf`) uses the same features through :meth:`build` and
-    :meth:`extras`, but turns each word's features into label scores once and caches those instead.
+    ``keep``: the attributes the model knows; any other feature is left out (None keeps all, for
+    training). The CRF would ignore them anyway, and passing them costs most of the tagging time.
+    ``encode``: features as UTF-8 bytes, which crfsuite takes without converting them on every call.
     """
 
-    def __init__(self, lexicons: Lexicons | None = None) -> None:
+    def __init__(self, lexicons: Lexicons | None = None, keep: frozenset[str] | None = None, encode: bool = False) -> None:
         self.lex = lexicons or load_lexicons()
+        self.keep = keep
+        self.encode = encode
+        self.pad = WordFeatures("", "", True, (), ((), (b"BOS",), (b"EOS",), ()), (), ()) if encode else PAD
+        # every left part of a known key pair (kk=A|B), so most words need no pair string at all
+        self.pair_starts = None if keep is None else frozenset(
+            a[3:i] for a in keep if a.startswith("kk=") for i in range(3, len(a)) if a[i] == "|"
+        )
         self.word = lru_cache(maxsize=200_000)(self.build)
-
-    @staticmethod
-    def _lookup(table: dict[str, frozenset[str]], forms: Sequence[str]) -> tuple[str, ...]:
-        """The kinds of the first form (the word, then ever shorter clitic-free forms) the table knows."""
-        for form in forms:
-            kinds = table.get(form)
-            if kinds:
-                return tuple(sorted(kinds))
-        return ()
 
     def _nisba(self, k: str) -> bool:
         """An adjective of relation made from a place name known to a gazetteer (سوداني، الكاميرونية)."""
+        gazetteer, project = self.lex.gazetteer, self.lex.project
         for suffix in NISBA:
             if k.endswith(suffix) and len(k) - len(suffix) >= 3:
                 base = k[: -len(suffix)]
                 for place in (base, base + "ا", base + "ة"):  # سوريا → سوري، مصر → مصري
-                    if "LOC" in self.lex.gazetteer.get(place, ()) or "pLOC" in self.lex.project.get(place, ()):
+                    if "LOC" in gazetteer.get(place, ()) or "pLOC" in project.get(place, ()):
                         return True
         return False
 
@@ -189,10 +191,23 @@ class Featuriser:
         stem = candidates(word, True)[-1]
         sh = shape(word)
         freq = lex.frequency.get(word, lex.frequency.get(k, -1))
-        gaz = self._lookup(lex.gazetteer, forms) + self._lookup(lex.project, forms)
-        names = self._lookup(lex.names, forms)
+        # the kinds of the first form (the word, then ever shorter clitic-free forms) each table knows
+        gaz = project = names = None
+        starts: list[tuple[tuple[str, ...], str]] = []
+        remembered: list[tuple[tuple[str, ...], str]] = []
+        for form in forms:
+            if gaz is None and form in lex.gazetteer:
+                gaz = sorted(lex.gazetteer[form])
+            if project is None and form in lex.project:
+                project = sorted(lex.project[form])
+            if names is None and form in lex.names:
+                names = sorted(lex.names[form])
+            if form in lex.phrases:
+                starts.extend(lex.phrases[form])
+            if form in lex.name_phrases:
+                remembered.extend(lex.name_phrases[form])
         trig = lex.triggers.get(k) or lex.triggers.get(word) or ""
-        if not trig and self._nisba(k):
+        if not trig and k[-1:] in NISBA_ENDS and self._nisba(k):
             trig = "NORP"  # a nationality or origin adjective (الكاميروني): it qualifies a name, is not one
         x2 = word[-2:]
         own = [
@@ -209,57 +224,67 @@ class Featuriser:
             "x2=" + x2,
             "x3=" + word[-3:],
         ]
+        seen = ["k=" + k]  # what neighbours see
         # Arabic script and no prefix are the usual case: only departures from it are features, which
         # keeps the number of features per word down
         if sh != "ar":
             own.append("sh=" + sh)
+            seen.append("sh=" + sh)
         if len(k) < len(word):
             own.append("pre=" + word[: len(word) - len(k)])
         # letter trigrams tell transliterated foreign names (فينغر، بنفيكا) from Arabic words
         padded = "^" + k + "$"
         own.extend(["c=" + padded[i : i + 3] for i in range(len(padded) - 2)])
-        seen = ["k=" + k]  # what neighbours see
-        for g in gaz:
-            own.append("g=" + g)
-            seen.append("g=" + g)
-        for m in names:
-            own.append("m=" + m)
-            seen.append("m=" + m)
-        if sh != "ar":
-            seen.append("sh=" + sh)
+        for kinds, prefix in ((gaz, "g="), (project, "g="), (names, "m=")):
+            if kinds:
+                own.extend([prefix + g for g in kinds])
+                seen.extend([prefix + g for g in kinds])
         if trig:
             own.append("t=" + trig)
             seen.append("t=" + trig)
         if freq < 0:
             seen.append("rare")
-        near = [*seen, "x2=" + x2]  # the next and previous words also see its ending
-        context = (
-            tuple(["-2" + f for f in seen]),
-            tuple(["-1" + f for f in near]),
-            tuple(["1" + f for f in near]),
-            tuple(["2" + f for f in seen]),
-        )
-        starts = tuple([p for form in forms for p in lex.phrases.get(form, ())])
-        remembered = tuple([p for form in forms for p in lex.name_phrases.get(form, ())])
-        return WordFeatures(k, trig, freq >= COMMON_CLASS, tuple(own), context, starts, remembered)
+        near = [*seen, "x2=" + x2, "s=" + stem]  # the next and previous words also see its ending and stem
+        context = [["-2" + f for f in seen], ["-1" + f for f in near], ["1" + f for f in near], ["2" + f for f in seen]]
+        keep = self.keep
+        if keep is not None:
+            own = [f for f in own if f in keep]
+            context = [[f for f in c if f in keep] for c in context]
+        if self.encode:
+            own = [f.encode() for f in own]
+            context = [[f.encode() for f in c] for c in context]
+        common = freq >= COMMON_CLASS
+        return WordFeatures(k, trig, common, tuple(own), tuple(map(tuple, context)), tuple(starts), tuple(remembered))
 
-    def extras(self, words: Sequence[str], info: Sequence[WordFeatures]) -> list[list[str]]:
+    def marks(self, words: Sequence[str], info: Sequence[WordFeatures]) -> list[tuple[str, ...]]:
+        """Each word's place in a multi-word name of a gazetteer (``gp=``) or of the training text
+        (``mp=``), as features (none: an empty list)."""
+        gp = self._marks(words, [wf.starts for wf in info], "gp=")
+        mp = self._marks(words, [wf.remembered for wf in info], "mp=")
+        if not gp and not mp:
+            return []
+        return [tuple(m for m in pair if m) for pair in zip(gp or [""] * len(words), mp or [""] * len(words))]
+
+    def extras(self, words: Sequence[str], info: Sequence[WordFeatures]) -> list[tuple[str, ...]]:
         """The features of each word that depend on its sentence: the pair of its key and the previous
-        word's, and its place in a multi-word name of a gazetteer (``gp=``) or of the training text (``mp=``)."""
-        out: list[list[str]] = [[] for _ in words]
-        previous = ""
-        for i, wf in enumerate(info):
-            if i:
-                out[i].append("kk=" + previous + "|" + wf.key)
-            previous = wf.key
-        for marks in (self._marks(words, [wf.starts for wf in info], "gp="), self._marks(words, [wf.remembered for wf in info], "mp=")):
-            for i, mark in enumerate(marks):
-                if mark:
-                    out[i].append(mark)
-        return out
+        word's (``kk=``), and :meth:`marks`."""
+        marks = self.marks(words, info)
+        starts = self.pair_starts
+        if starts is None:
+            out = [("kk=" + info[i - 1].key + "|" + wf.key,) if i else () for i, wf in enumerate(info)]
+        else:
+            out = [("kk=" + info[i - 1].key + "|" + wf.key,) if i and info[i - 1].key in starts else () for i, wf in enumerate(info)]
+        out = [a + b for a, b in zip(out, marks)] if marks else out
+        return out if self.keep is None else [self._known(x) if x else x for x in out]
 
-    @staticmethod
-    def announced(infos: Sequence[Sequence[WordFeatures]]) -> dict[str, tuple[str, ...]]:
+    def _known(self, feats: Sequence[str]) -> tuple:
+        """The features the model knows, encoded if asked."""
+        keep = self.keep
+        if self.encode:
+            return tuple([f.encode() for f in feats if keep is None or f in keep])
+        return tuple([f for f in feats if keep is None or f in keep])
+
+    def announced(self, infos: Sequence[Sequence[WordFeatures]]) -> dict[str, tuple[str, ...]]:
         """What the neighbours of each word announce anywhere in a document (``d=L...`` for a title
         before it, ``d=R...`` for a type word after it), by key, so that a name introduced once
         (المدرب كوبل) is recognised when it comes back alone."""
@@ -273,22 +298,26 @@ class Featuriser:
                     seen.setdefault(info[i + 1].key, set()).add("d=L" + kind)
                 if i and not info[i - 1].common:  # the word before a type word
                     seen.setdefault(info[i - 1].key, set()).add("d=R" + kind)
-        return {k: tuple(sorted(v)) for k, v in seen.items()}
+        return {k: self._known(sorted(v)) for k, v in seen.items()}
 
     def sentence(self, words: Sequence[str], announced: dict[str, tuple[str, ...]] | None = None) -> list[tuple[str, ...]]:
         """Feature lists for the words of one sentence (normalised forms)."""
         info = [self.word(w) for w in words]
-        padded = [PAD, PAD, *info, PAD, PAD]  # PAD gives BOS/EOS to the next/previous word, nothing else
+        pad = self.pad  # gives BOS/EOS to the next/previous word, nothing else
+        padded = [pad, pad, *info, pad, pad]
         extras = self.extras(words, info)
         out: list[tuple[str, ...]] = []
         for i, wf in enumerate(info):
-            feats = wf.own + padded[i].context[0] + padded[i + 1].context[1] + padded[i + 3].context[2] + padded[i + 4].context[3]
-            out.append(feats + tuple(extras[i]) + (announced.get(wf.key, ()) if announced else ()))
+            out.append((
+                *wf.own, *padded[i].context[0], *padded[i + 1].context[1], *padded[i + 3].context[2], *padded[i + 4].context[3],
+                *extras[i], *(announced.get(wf.key, ()) if announced else ()),
+            ))
         return out
 
     def document(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, ...]]]:
         """Feature lists for the sentences of one document, with what :meth:`announced` finds in it."""
-        announced = self.announced([[self.word(w) for w in ws] for ws in sentences])
+        word = self.word
+        announced = self.announced([[word(w) for w in ws] for ws in sentences])
         return [self.sentence(ws, announced) for ws in sentences]
 
     @staticmethod
@@ -297,16 +326,17 @@ class Featuriser:
         if not any(starts):
             return []
         marks = [""] * len(words)
-        i = 0
-        while i < len(words):
-            matched = 0
+        free = 0  # the first word not inside a name marked already
+        for i in [i for i, s in enumerate(starts) if s]:
+            if i < free:
+                continue
+            following = words[i + 1] if i + 1 < len(words) else None
             for rest, kind in starts[i]:
                 m = len(rest)
-                if tuple(words[i + 1 : i + 1 + m]) == rest:
+                if rest[0] == following and tuple(words[i + 1 : i + 1 + m]) == rest:
                     marks[i] = prefix + "B-" + kind
                     for j in range(i + 1, i + 1 + m):
                         marks[j] = prefix + "I-" + kind
-                    matched = m
+                    free = i + 1 + m
                     break
-            i += matched + 1
         return marks

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -46,8 +47,9 @@ class Merger:
     def __init__(self) -> None:
         self.stop = load_stop_words()
         self.lookup_name, self.lookup_place = _resolvers()
+        self.is_stop = lru_cache(maxsize=100_000)(self._is_stop)
 
-    def is_stop(self, word: str) -> bool:
+    def _is_stop(self, word: str) -> bool:
         return any(c in self.stop for c in candidates(fold(word))[:2])
 
     def trim(self, doc: Document, m: Mention) -> Mention | None:

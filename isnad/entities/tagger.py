@@ -40,7 +40,7 @@ class CrfTagger:
         self.tagger.open(str(path))
         attributes = path.parent / "attributes.txt.gz"
         keep = frozenset(r[0] for r in rows(attributes)) if attributes.exists() else None
-        self.featuriser = Featuriser(load_lexicons(path.parent), keep)
+        self.featuriser = Featuriser(load_lexicons(path.parent), keep, encode=True)
 
     def __call__(self, words: Sequence[str]) -> list[str]:
         return to_bio(self.tagger.tag(self.featuriser.sentence(words)))
@@ -90,6 +90,8 @@ class TaggerRecogniser:
         found: list[Mention] = []
         groups = sentences(doc.tokens)
         for tokens, tags in zip(groups, tag_document(self.tag, [[t.norm for t in ts] for ts in groups])):
+            if tags.count("O") == len(tags):
+                continue
             for first, last, kind in entities(tags):
                 start, end = tokens[first].start, tokens[last - 1].end
                 found.append(Mention(start, end, doc.text[start:end], LABELS.get(kind, "MISC"), source=self.source))
@@ -117,7 +119,7 @@ def propagate(words: list[list[str]], tags: list[list[str]], common: Callable[[s
     (``common``) and words under three letters are not spread, being names only in some uses.
     """
     found: dict[tuple[str, ...], Counter[str]] = {}
-    keys = [[key(w) for w in ws] for ws in words]
+    keys = [list(map(key, ws)) for ws in words]
     for ks, ts in zip(keys, tags):
         if ts.count("O") == len(ts):
             continue

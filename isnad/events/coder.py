@@ -327,7 +327,7 @@ class _Sentence:
             has_source = "chunk" if isinstance(source, Chunk) else ("implied" if source is not None else "none")
             sectors = tuple(_sector(a) for a in (source, target))
             feats = features(self.lex, self.cues, tokens, i, self.first, self.last, cs, hit, ptype, reason, has_source,
-                             target is not None, sectors, time, place)
+                             target is not None, sectors, time, place, doc.sentences[self.sid].heading)
             if self.model is not None:
                 evidence["score"] = round(self.model.score(feats), 4)
             if self.explain:

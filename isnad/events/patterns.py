@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from isnad.text.clitics import candidates
 from isnad.text.normalise import fold
@@ -195,7 +196,7 @@ class Lexicon:
         self.index = index(dictionary)
         self.cues = cues()
         self.cache: dict[str, tuple[Hit, ...]] = {}  # word → hits, filled by hits()
-        self._cues: dict[str, dict[str, str | None]] = {kind: {} for kind in self.cues}
+        self._cues: dict[str, dict[str, Any]] = {kind: {} for kind in self.cues}
 
     def hits(self, word: str) -> tuple[Hit, ...]:
         got = self.cache.get(word)
@@ -213,8 +214,9 @@ class Lexicon:
             self.cache[word] = got
         return got
 
-    def seen(self, kind: str) -> dict[str, str | None]:
-        """The cache of one cue kind (word → value), for loops that look up every word."""
+    def seen(self, kind: str) -> dict[str, Any]:
+        """The cache of one cue kind (word → value), for loops that look up every word; a kind that is
+        not in cues.tsv names a cache of the caller's own (the score keeps each word's cue kinds there)."""
         return self._cues.setdefault(kind, {})
 
     def cue(self, kind: str, word: str) -> str | None:

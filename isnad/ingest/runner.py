@@ -161,8 +161,10 @@ def ingest(items: Iterable[Item], store: Any, jobs: int | None = None, published
         if len(head) < SMALL:
             jobs = 1  # starting workers costs more than it saves on a handful of documents
         if jobs > 1:
-            ctx = multiprocessing.get_context(
-                "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
+            forkserver = "forkserver" in multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("forkserver" if forkserver else "spawn")
+            if forkserver:  # workers forked from a server that has imported the stages start sooner
+                ctx.set_forkserver_preload([__name__, *stage_modules(stages)])
             pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(stages, options))
             real = pool.apply(_worker_version)
         else:
@@ -209,6 +211,13 @@ def pipeline_version(stages: Sequence[str] | None = None) -> str:
         module, cls = STAGES[stage].split(":")
         names.append(getattr(importlib.import_module(module), cls).name)
     return f"isnad {__version__} ({'+'.join(names)})"
+
+
+def stage_modules(stages: Sequence[str] | None = None) -> list[str]:
+    """The modules that hold these stages (known ones only: an unknown stage fails when the pipeline is built)."""
+    from isnad.pipeline import DEFAULT, STAGES
+
+    return sorted({STAGES[s].split(":")[0] for s in stages or DEFAULT if s in STAGES})
 
 
 def _rows(result: Document | Failed) -> Rows | Failed:

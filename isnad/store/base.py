@@ -35,6 +35,24 @@ class EventFilter:
         return all(getattr(self, f.name) is None for f in fields(self))
 
 
+COUNT_CAP = 10_000  # a page's total is counted up to this many events (past the page itself)
+
+
+@dataclass(slots=True)
+class EventPage:
+    """One page of events, as JSON texts, with how many events match in all."""
+
+    total: int  # matching events, counted up to the cap
+    exact: bool  # False: more than ``total`` match (the count stopped at its cap)
+    items: list[str]  # each event's JSON object, as :func:`event_json` writes it
+
+    def json(self, limit: int, offset: int) -> str:
+        """The page as one JSON object ``{"total", "total_exact", "limit", "offset", "items"}``."""
+        head = f'{{"total": {self.total}, "total_exact": {"true" if self.exact else "false"}, ' \
+               f'"limit": {int(limit)}, "offset": {int(offset)}, "items": ['
+        return head + ", ".join(self.items) + "]}"
+
+
 @runtime_checkable
 class Store(Protocol):
     """A collection of analysed documents; SQLite and PostgreSQL behave the same."""
@@ -49,7 +67,10 @@ class Store(Protocol):
 
     def events(self, filter: EventFilter, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]: ...
 
-    def count_events(self, filter: EventFilter) -> int: ...
+    def count_events(self, filter: EventFilter, cap: int | None = None) -> int: ...  # at most cap
+
+    def events_page(self, filter: EventFilter, limit: int = 100, offset: int = 0,
+                    count_cap: int | None = COUNT_CAP) -> EventPage: ...
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]: ...
 
@@ -219,15 +240,13 @@ def prepare(doc: Document) -> Document:
     return doc
 
 
-def filter_sql(f: EventFilter, ph: str, text_clause: str,
-               text_param: Callable[[list[str]], Any]) -> tuple[str, list[Any]]:
-    """The WHERE clause (over events ``e`` joined to documents ``d``) for a filter.
+def filter_sql(f: EventFilter, ph: str,
+               text_clause: Callable[[list[str]], tuple[str, Any]]) -> tuple[str, list[Any]]:
+    """The WHERE clause (over events ``e`` alone) for a filter.
 
-    ``ph`` is the backend's parameter placeholder; ``text_clause`` its full-text condition on ``d``,
-    taking one parameter, ``text_param`` of the query terms (see :func:`isnad.store.terms.query_terms`).
+    ``ph`` is the backend's parameter placeholder; ``text_clause`` gives, for the query terms (see
+    :func:`isnad.store.terms.query_terms`), the backend's full-text condition on ``e`` and its one parameter.
     """
-    from isnad.store.terms import query_terms
-
     where: list[str] = []
     params: list[Any] = []
     if f.actor:
@@ -261,12 +280,17 @@ def filter_sql(f: EventFilter, ph: str, text_clause: str,
         where.append(f"e.modality = {ph}")
         params.append(f.modality.strip().lower())
     if f.document:
-        where.append(f"(d.id = {ph} OR d.hash = {ph})")
+        where.append(f"e.doc IN (SELECT hash FROM documents WHERE id = {ph} OR hash = {ph})")
         params += [f.document, f.document]
-    terms = query_terms(f.text) if f.text else []
+    terms: list[str] = []
+    if f.text:
+        from isnad.store.terms import query_terms  # the text tables: only for text filters
+
+        terms = query_terms(f.text)
     if terms:
-        where.append(text_clause)
-        params.append(text_param(terms))
+        clause, param = text_clause(terms)
+        where.append(clause)
+        params.append(param)
     return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
@@ -285,6 +309,17 @@ def event_dict(data: str | dict[str, Any], doc_id: str, title: str | None, publi
     out = json.loads(data) if isinstance(data, str) else dict(data)
     out.update(document_id=doc_id, document_title=title, published=published, url=url)
     return out
+
+
+def event_json(data: str, doc_id: str, title: str | None, published: str | None, url: str | None) -> str:
+    """:func:`event_dict` as JSON text, made from the stored JSON text without parsing it: the keys of the
+    document are written into the event's object (a page of a thousand events need not be decoded)."""
+    import json
+
+    tail = json.dumps({"document_id": doc_id, "document_title": title, "published": published, "url": url},
+                      ensure_ascii=False)
+    body = data.rstrip()[:-1].rstrip()  # the event's object without its closing brace
+    return body + ("" if body == "{" else ", ") + tail[1:]
 
 
 def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

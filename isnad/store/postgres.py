@@ -66,6 +66,9 @@ class PostgresStore(SQLStore):
     def json_value(self, column: str) -> str:
         return "%s::jsonb"
 
+    def json_text(self, column: str) -> str:
+        return f"{column}::text"
+
     def document_values(self, rows: Rows) -> tuple[list[str], list[Any]]:
         columns, values = super().document_values(rows)
         return columns + ["terms"], values + [rows.terms]

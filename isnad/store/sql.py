@@ -13,10 +13,10 @@ from typing import Any
 
 from isnad.document import Document
 from isnad.store.base import (
-    ACTOR_COLUMNS, ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, PLACE_COLUMNS,
-    TIME_COLUMNS, EventFilter, Rows, document_rows, event_dict, filter_sql, prepare,
+    ACTOR_COLUMNS, ATTRIBUTION_COLUMNS, COUNT_CAP, DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS,
+    PLACE_COLUMNS, TIME_COLUMNS, EventFilter, EventPage, Rows, document_rows, event_dict, event_json, filter_sql,
+    prepare,
 )
-from isnad.store.terms import query_terms, snippet
 
 CHILD_TABLES = ("events", "mentions", "times", "attributions")
 EVENT_ORDER = " ORDER BY e.date_start DESC NULLS LAST, e.rid"  # rid: insertion order
@@ -45,6 +45,24 @@ class SQLStore:
 
     def text_param(self, terms: list[str]) -> Any:
         raise NotImplementedError
+
+    def event_text_clause(self, terms: list[str]) -> tuple[str, Any]:
+        """Condition on events ``e`` true when their article holds all ``terms``, and its one parameter."""
+        return f"e.doc IN (SELECT d.hash FROM documents d WHERE {self.text_clause()})", self.text_param(terms)
+
+    def page_plan(self, where: str, params: list[Any], limit: int, offset: int,
+                  matches: int | None, more: bool) -> tuple[str, str]:
+        """How to pick a page: an index hint after ``FROM events e`` and the ORDER BY clause. ``matches``
+        is the count of matching events when known (``more``: at least that many)."""
+        return "", EVENT_ORDER
+
+    def event_extra(self, cur: Any, doc_hash: str) -> dict[str, Any]:
+        """Backend-specific columns of a document's event rows, and their values."""
+        return {}
+
+    def json_text(self, column: str) -> str:
+        """A JSON column read as text (PostgreSQL would decode jsonb into objects)."""
+        return column
 
     def write_terms(self, cur: Any, doc_hash: str, terms: list[str], replaced: bool) -> None:
         raise NotImplementedError
@@ -124,7 +142,12 @@ class SQLStore:
         self._insert(cur, "mentions", MENTION_COLUMNS, rows.mentions)
         self._insert(cur, "times", TIME_COLUMNS, rows.times)
         self._insert(cur, "attributions", ATTRIBUTION_COLUMNS, rows.attributions)
-        self._insert(cur, "events", EVENT_COLUMNS, rows.events)
+        extra = self.event_extra(cur, doc_hash)
+        if extra:
+            more = tuple(extra.values())
+            self._insert(cur, "events", EVENT_COLUMNS + tuple(extra), [r + more for r in rows.events])
+        else:
+            self._insert(cur, "events", EVENT_COLUMNS, rows.events)
         return "replaced" if replace else "added"
 
     # --- reading ------------------------------------------------------------------------------------
@@ -157,27 +180,47 @@ class SQLStore:
         return Document.from_dict(data)
 
     def _where(self, f: EventFilter) -> tuple[str, list[Any]]:
-        return filter_sql(f, self.ph, self.text_clause(), self.text_param)
+        return filter_sql(f, self.ph, self.event_text_clause)
+
+    def _count(self, where: str, params: list[Any], cap: int | None) -> int:
+        if cap is None or not where:  # a bare COUNT(*) is answered from the smallest index, quickly
+            n = int(self.query(f"SELECT COUNT(*) FROM events e{where}", params)[0][0])
+            return n if cap is None else min(n, cap)
+        # stops at the cap: counting every match of a broad filter costs more than the page itself
+        sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM events e{where} LIMIT {self.ph}) c"
+        return int(self.query(sql, params + [int(cap)])[0][0])
+
+    def _page(self, where: str, params: list[Any], limit: int, offset: int, matches: int | None = None,
+              more: bool = False) -> list[tuple[Any, ...]]:
+        """(event JSON text, document id, title, published, url) of one page, newest first."""
+        hint, order = self.page_plan(where, params, limit, offset, matches, more)
+        ph = self.ph
+        # Pick the page on the narrow key columns first, then fetch the JSON and the document of those rows
+        # only: sorting thousands of matches with their JSON attached is what makes a query slow.
+        return self.query(
+            f"SELECT {self.json_text('x.data')}, d.id, d.title, d.published, d.url FROM ("
+            f"SELECT e.rid, e.date_start FROM events e{hint}{where}{order} LIMIT {ph} OFFSET {ph}) e "
+            f"JOIN events x ON x.rid = e.rid JOIN documents d ON d.hash = x.doc{EVENT_ORDER}",
+            params + [int(limit), int(offset)],
+        )
 
     def events(self, filter: EventFilter, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         where, params = self._where(filter)
-        # Pick the page on the narrow key columns first, then fetch the JSON and the document of those rows
-        # only: sorting thousands of matches with their JSON attached is what makes a query slow.
-        ph = self.ph
-        rows = self.query(
-            "SELECT x.data, d.id, d.title, d.published, d.url FROM ("
-            f"SELECT e.rid, e.date_start FROM events e{self._join(filter)}{where}{EVENT_ORDER} "
-            f"LIMIT {ph} OFFSET {ph}) e "
-            "JOIN events x ON x.rid = e.rid JOIN documents d ON d.hash = x.doc"
-            f"{EVENT_ORDER}",
-            params + [int(limit), int(offset)],
-        )
-        return [event_dict(self.load_json(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+        return [event_dict(json.loads(r[0]), r[1], r[2], r[3], r[4]) for r in self._page(where, params, limit, offset)]
 
-    @staticmethod
-    def _join(filter: EventFilter) -> str:
-        """The documents table, when a filter is on documents."""
-        return " JOIN documents d ON d.hash = e.doc" if filter.document or filter.text else ""
+    def events_page(self, filter: EventFilter, limit: int = 100, offset: int = 0,
+                    count_cap: int | None = COUNT_CAP) -> EventPage:
+        """A page of events as JSON texts (nothing decoded), with their total counted up to ``count_cap``
+        (None: every match), and at least to the end of the page, so the caller knows whether another
+        follows (``exact`` False: more than ``total`` match)."""
+        where, params = self._where(filter)
+        cap = None if count_cap is None else max(int(count_cap), offset + limit)
+        # one past the cap tells "exactly cap" from "more than cap"
+        found = self._count(where, params, None if cap is None else cap + 1)
+        exact = cap is None or found <= cap
+        total = found if exact else cap
+        rows = self._page(where, params, limit, offset, total, not exact) if offset < total else []
+        return EventPage(total, exact, [event_json(*r) for r in rows])
 
     def iter_events(self, filter: EventFilter, batch: int = 5000) -> Iterator[dict[str, Any]]:
         """Every matching event, fetched in pages (for exports)."""
@@ -189,11 +232,14 @@ class SQLStore:
                 return
             offset += batch
 
-    def count_events(self, filter: EventFilter) -> int:
+    def count_events(self, filter: EventFilter, cap: int | None = None) -> int:
+        """How many events match, counted up to ``cap`` when given."""
         where, params = self._where(filter)
-        return int(self.query(f"SELECT COUNT(*) FROM events e{self._join(filter)}{where}", params)[0][0])
+        return self._count(where, params, cap)
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        from isnad.store.terms import query_terms, snippet  # the text tables: only for text queries
+
         terms = query_terms(query)
         if not terms:
             return []

@@ -3,6 +3,7 @@ FTS5 over the folded, clitic-stripped terms of each article.
 """
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -10,10 +11,19 @@ from pathlib import Path
 from typing import Any
 
 from isnad.store.base import StoreError, migrations
-from isnad.store.sql import SQLStore
+from isnad.store.sql import EVENT_ORDER, SQLStore
 
 
-OPTIMIZE_EVERY = 100  # commits between refreshes of the planner's statistics
+# The planner's statistics (a full ANALYZE: about 5 µs an event) are taken again after a commit once the
+# events have grown this many times over since they were last taken; sampled statistics (analysis_limit)
+# are not used: low-cardinality indexes read in order look as if they held one value.
+GROWTH = 2
+STATISTICS_FROM = 5000  # events; below this every plan is fast, and the planner's defaults do
+# A full-text query matching at most this many articles selects their events by document; a broader one
+# is only checked on the events that the other filters (or the date order) bring.
+TEXT_LEADS = 100
+# ORDER BY on an expression: the rows are found by the filters' indexes and sorted, not read in date order.
+SORTED_ORDER = EVENT_ORDER.replace("e.date_start", "+e.date_start")
 
 
 class SQLiteStore(SQLStore):
@@ -32,9 +42,9 @@ class SQLiteStore(SQLStore):
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")  # durable at each checkpoint, safe against crashes
         self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA analysis_limit = 1000")  # planner statistics from a sample: cheap to refresh
-        self._commits = 0
         self._migrate()
+        # the schema is the newest once migrated; a test may stop the migrations earlier
+        self._docno = any(r[1] == "docno" for r in self.conn.execute("PRAGMA table_info(events)"))
 
     def _migrate(self) -> None:
         conn = self.conn
@@ -69,11 +79,21 @@ class SQLiteStore(SQLStore):
             raise
         else:
             cur.execute("COMMIT")
-            self._commits += 1
-            if self._commits % OPTIMIZE_EVERY == 1:  # after the first batch, then now and then
-                cur.execute("PRAGMA optimize")  # the planner needs statistics to pick the right index
+            self._refresh_statistics(cur)
         finally:
             cur.close()
+
+    def _refresh_statistics(self, cur: Any) -> None:
+        """ANALYZE once the events have outgrown their statistics: the planner needs them to choose
+        between the filters' indexes (the cost of this stays proportional to what was written)."""
+        events = cur.execute("SELECT MAX(rowid) FROM events").fetchone()[0] or 0
+        try:
+            row = cur.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'events' LIMIT 1").fetchone()
+        except sqlite3.OperationalError:  # never analysed
+            row = None
+        known = int(row[0].split()[0]) if row and row[0] else 0
+        if events >= STATISTICS_FROM and events > GROWTH * known:
+            cur.execute("ANALYZE")
 
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
@@ -85,6 +105,37 @@ class SQLiteStore(SQLStore):
     def text_param(self, terms: list[str]) -> str:
         return " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
+    def event_text_clause(self, terms: list[str]) -> tuple[str, Any]:
+        match = self.text_param(terms)
+        articles = self.query("SELECT COUNT(*) FROM (SELECT 1 FROM doc_fts WHERE doc_fts MATCH ? LIMIT ?)",
+                              (match, TEXT_LEADS + 1))[0][0]
+        lead = "" if articles <= TEXT_LEADS else "+"  # unary +: the condition uses no index
+        return f"{lead}e.docno IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?)", match
+
+    def page_plan(self, where: str, params: list[Any], limit: int, offset: int,
+                  matches: int | None, more: bool) -> tuple[str, str]:
+        """Read the date index until the page is full when matches are dense enough to fill it soon;
+        otherwise collect the matches by their filters' indexes and sort them.
+
+        Walking the date order visits about (offset + limit) · events / matches rows; collecting visits the
+        matches. SQLite's planner cannot tell the two apart (it does not know how many rows match), so the
+        matches are counted, but only as far as the threshold."""
+        if not where:
+            return "", EVENT_ORDER
+        events = self.query("SELECT MAX(rowid) FROM events")[0][0] or 0  # about the number of events
+        need = math.isqrt((offset + limit) * events) + 1
+        if matches is None:
+            matches = self._count(where, params, need)
+            more = matches >= need
+        if more or matches >= need:
+            return " INDEXED BY events_date", EVENT_ORDER
+        return "", SORTED_ORDER
+
+    def event_extra(self, cur: Any, doc_hash: str) -> dict[str, Any]:
+        if not self._docno:
+            return {}
+        return {"docno": cur.execute("SELECT rowid FROM documents WHERE hash = ?", (doc_hash,)).fetchone()[0]}
+
     def write_terms(self, cur: Any, doc_hash: str, terms: list[str], replaced: bool) -> None:
         rowid = cur.execute("SELECT rowid FROM documents WHERE hash = ?", (doc_hash,)).fetchone()[0]
         if replaced:
@@ -93,10 +144,6 @@ class SQLiteStore(SQLStore):
 
     def close(self) -> None:
         with self._lock:
-            try:
-                self.conn.execute("PRAGMA optimize")  # keeps the planner's statistics current (cheap)
-            except sqlite3.Error:
-                pass  # a busy or read-only store: the statistics wait for the next writer
             self.conn.close()
 
 

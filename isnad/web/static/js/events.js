@@ -2,7 +2,7 @@
 
 import { getJSON } from "./api.js";
 import { ar, el, route } from "./dom.js";
-import { actorNode, cameoLabel, dateLabel, gradeNode, placeNode, ploverNode } from "./format.js";
+import { actorNode, cameoLabel, dateLabel, gradeNode, placeNode, ploverNode, totalLabel } from "./format.js";
 import { filterForm, pickFilters } from "./filters.js";
 
 const PAGE = 50;
@@ -35,12 +35,12 @@ export async function eventsView(root, params, go) {
     types.append(el("a", { class: active ? "chip active" : "chip", href: route("events", { ...filters, plover: active ? "" : type }) },
       ploverNode({ type }), ` ${n}`));
   }
-  const last = Math.min(offset + data.items.length, data.total);
-  status.textContent = data.total ? `${offset + 1}–${last} of ${data.total} events` : "No event matches these filters.";
+  const last = offset + data.items.length;
+  status.textContent = data.total ? `${offset + 1}–${last} of ${totalLabel(data)} events` : "No event matches these filters.";
   if (!data.items.length) return;
   const pager = el("div", { class: "pager" },
     el("button", { type: "button", disabled: offset === 0, onclick: () => go("events", { ...filters, offset: Math.max(0, offset - PAGE) }) }, "‹ Newer"),
-    el("button", { type: "button", disabled: last >= data.total, onclick: () => go("events", { ...filters, offset: offset + PAGE }) }, "Older ›"));
+    el("button", { type: "button", disabled: last >= data.total && data.total_exact !== false, onclick: () => go("events", { ...filters, offset: offset + PAGE }) }, "Older ›"));
   root.append(el("div", { class: "table-wrap" },
     el("table", { class: "events", id: "events-table" },
       el("thead", {}, el("tr", {}, ["Date", "Type", "Source", "Trigger", "Target", "Place", "Modality", "Grade", "Article"].map((h) => el("th", {}, h)))),

@@ -78,3 +78,8 @@ export function cameoLabel(c) {
   if (!c) return "";
   return [c.code, c.label].filter(Boolean).join(" ");
 }
+
+/** A page's total: "10,000+" when the server stopped counting there (total_exact false). */
+export function totalLabel(page) {
+  return page.total.toLocaleString("en") + (page.total_exact === false ? "+" : "");
+}

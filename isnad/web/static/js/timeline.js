@@ -2,7 +2,7 @@
 
 import { getJSON } from "./api.js";
 import { el, route, svg } from "./dom.js";
-import { eventDate } from "./format.js";
+import { eventDate, totalLabel } from "./format.js";
 import { filterForm, pickFilters } from "./filters.js";
 
 const DAY = 86400000;
@@ -18,7 +18,7 @@ export async function timelineView(root, params, go) {
   root.append(el("h1", {}, "Timeline by event type"), filterForm(filters, (f) => go("timeline", f)));
   const data = await getJSON("/api/events", { ...filters, limit: 1000 });
   const dated = data.items.map((e) => [eventDate(e), e]).filter(([d]) => d);
-  root.append(el("p", { class: "muted" }, `${dated.length} dated events shown` + (data.total > data.items.length ? ` (the newest ${data.items.length} of ${data.total})` : "")));
+  root.append(el("p", { class: "muted" }, `${dated.length} dated events shown` + (data.total > data.items.length ? ` (the newest ${data.items.length} of ${totalLabel(data)})` : "")));
   if (!dated.length) return;
   const times = dated.map(([d]) => Date.parse(d.slice(0, 10)));
   const t0 = Math.min(...times), t1 = Math.max(...times);

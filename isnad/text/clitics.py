@@ -14,39 +14,39 @@ SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", 
 MIN_BASE = 2
 
 
-def _strip_article(word: str) -> list[str]:
-    out = []
-    if word.startswith("ال") and len(word) - 2 >= MIN_BASE:
-        out.append(word[2:])
-    return out
+def candidates(word: str, suffixes: bool = False) -> tuple[str, ...]:
+    """Possible bases of a normalised word, the word itself first, then ever shorter ones; with
+    ``suffixes``, also the bases without a pronoun suffix (ولجوئه → لجوئ)."""
+    return _suffixed(word) if suffixes else _prefixed(word)
 
 
 @lru_cache(maxsize=200_000)
-def candidates(word: str, suffixes: bool = False) -> tuple[str, ...]:
-    """Possible bases of a normalised word, the word itself first, then ever shorter ones."""
-    seen: list[str] = [word]
+def _prefixed(word: str) -> tuple[str, ...]:
     stems = [word]
     if word[:1] in CONJ and len(word) - 1 >= MIN_BASE:
         stems.append(word[1:])
-    for w in list(stems):
+    for w in stems[:]:
         if w[:1] in PREP and len(w) - 1 >= MIN_BASE:
             stems.append(w[1:])
         if w.startswith("لل") and len(w) - 2 >= MIN_BASE:
             stems.append(w[2:])  # لل = ل + ال
-    for w in list(stems):
-        stems.extend(_strip_article(w))
-    if suffixes:
-        for w in list(stems):
-            for suf in SUFFIXES:
-                if w.endswith(suf) and len(w) - len(suf) >= 3:
-                    base = w[: -len(suf)]
-                    stems.append(base)
-                    if base.endswith("ت"):  # ta marbuta before a suffix: حكومته → حكومة
-                        stems.append(base[:-1] + "ة")
-    for w in stems:
-        if w not in seen:
-            seen.append(w)
-    return tuple(seen)
+    for w in stems[:]:
+        if w.startswith("ال") and len(w) - 2 >= MIN_BASE:
+            stems.append(w[2:])
+    return tuple(dict.fromkeys(stems))
+
+
+@lru_cache(maxsize=200_000)
+def _suffixed(word: str) -> tuple[str, ...]:
+    stems = list(_prefixed(word))
+    for w in stems[:]:
+        for suf in SUFFIXES:
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                base = w[: -len(suf)]
+                stems.append(base)
+                if base.endswith("ت"):  # ta marbuta before a suffix: حكومته → حكومة
+                    stems.append(base[:-1] + "ة")
+    return tuple(dict.fromkeys(stems))
 
 
 # Prefix shapes that end in the article, longest first: conjunction + preposition + ال, conjunction + لل,

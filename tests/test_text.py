@@ -65,6 +65,7 @@ def test_reference_article_headlines_are_units_of_their_own(text_pipeline, refer
     assert "انشقاق دبلوماسي إيراني في جنيف وطلبه اللجوء السياسي" in headings
     assert "تحذيرات من انهيار النظام الإيراني" in headings
     assert headings[0].startswith("«اتصالات سرية»")
+    assert doc.title == reference_text.splitlines()[0]  # plain text: the headline is the title
     body = [t for t, h in sents if not h]
     assert body[0].startswith("كشفت مصادر أن دبلوماسياً")
     assert body[0].endswith("مع اشنطن.")

@@ -33,10 +33,14 @@ class Normalise:
 class Segment:
     name = "segment"
     requires: tuple[str, ...] = ("norm", "offsets")
-    assigns: tuple[str, ...] = ("sentences", "tokens")
+    assigns: tuple[str, ...] = ("sentences", "tokens", "title")
 
     def __call__(self, doc: Document) -> Document:
         doc.sentences, doc.tokens = segment(doc.norm, doc.offsets)
+        if not doc.title and doc.sentences and doc.sentences[0].heading:
+            # plain text carries no metadata: its headline line is its title
+            first = doc.sentences[0]
+            doc.title = doc.text[first.start : first.end]
         return doc
 
 

@@ -275,12 +275,18 @@ class SQLStore:
             "LEFT JOIN events e ON e.place = p.key "
             "GROUP BY p.key, p.en, p.ar, p.country, p.lat, p.lon, p.precision "
             f"ORDER BY n DESC, p.key LIMIT {self.ph}",
-            (int(limit),),
+            (int(limit) * 3,),
         )
-        return [
-            {"en": r[0], "ar": r[1], "country": r[2], "lat": r[3], "lon": r[4], "precision": r[5], "events": int(r[6])}
-            for r in rows
-        ]
+        # one place may be stored under several Arabic spellings (إيران, ايران): count it once
+        merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for r in rows:
+            key = (r[0] or r[1], r[2], r[3], r[4], r[5])
+            if key in merged:
+                merged[key]["events"] += int(r[6])
+            else:
+                merged[key] = {"en": r[0], "ar": r[1], "country": r[2], "lat": r[3], "lon": r[4],
+                               "precision": r[5], "events": int(r[6])}
+        return sorted(merged.values(), key=lambda p: -p["events"])[: int(limit)]
 
     def stats(self) -> dict[str, Any]:
         q = self.query

@@ -9,14 +9,14 @@ from html import escape
 from importlib import resources
 
 from isnad.document import Document
-from isnad.render.text import _event_row, _interval
+from isnad.render.text import event_row, interval_text
 
 
 def render_html(doc: Document) -> str:
     css = resources.files("isnad.render").joinpath("page.css").read_text(encoding="utf-8")
     title = doc.title or (doc.text.strip().splitlines() or ["isnad"])[0]
     events = "".join(
-        "<tr id='ev-{0}'>{1}</tr>".format(escape(e.id), "".join(f"<td>{escape(str(c or '—'))}</td>" for c in _event_row(e)))
+        "<tr id='ev-{0}'>{1}</tr>".format(escape(e.id), "".join(f"<td>{escape(str(c or '—'))}</td>" for c in event_row(e)))
         for e in doc.events
     )
     mentions = "".join(
@@ -31,7 +31,7 @@ def render_html(doc: Document) -> str:
         for a in doc.attributions
     )
     times = "".join(
-        f"<tr><td dir='rtl'>{escape(t.text)}</td><td>{escape(_interval(t.interval_start, t.interval_end))}</td>"
+        f"<tr><td dir='rtl'>{escape(t.text)}</td><td>{escape(interval_text(t.interval_start, t.interval_end))}</td>"
         f"<td>{escape(t.granularity or '—')}</td></tr>"
         for t in doc.times
     )
@@ -66,7 +66,7 @@ def highlight(doc: Document) -> str:
     for m in doc.mentions:
         spans.append((m.start, m.end, f"l-{m.label}", f"{m.label}: {_english(m) or m.text}"))
     for t in doc.times:
-        spans.append((t.start, t.end, "l-TIME", f"TIME: {_interval(t.interval_start, t.interval_end)}"))
+        spans.append((t.start, t.end, "l-TIME", f"TIME: {interval_text(t.interval_start, t.interval_end)}"))
     for a in doc.attributions:
         spans.append((a.cue.start, a.cue.end, "l-CUE", f"attribution {a.id}: {a.source_type}"))
     for e in doc.events:

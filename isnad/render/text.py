@@ -38,13 +38,13 @@ def render_text(doc: Document) -> str:
     out += section(
         "Times",
         ["text", "interval", "granularity", "anchor"],
-        [[t.text, _interval(t.interval_start, t.interval_end) + (" (vague)" if t.vague else ""),
+        [[t.text, interval_text(t.interval_start, t.interval_end) + (" (vague)" if t.vague else ""),
           t.granularity, t.anchor] for t in doc.times],
     )
     out += section(
         "Events",
         ["#", "trigger", "CAMEO", "PLOVER", "source → target", "place", "time", "modality", "grade"],
-        [_event_row(e) for e in doc.events],
+        [event_row(e) for e in doc.events],
     )
     by_id = {a.id: a for a in doc.attributions}
     out += section(
@@ -64,7 +64,7 @@ def _actor(m) -> dict:
     return {"en": a.en, "country": a.country, "code": a.code}
 
 
-def _event_row(e: Event) -> list[str | None]:
+def event_row(e: Event) -> list[str | None]:
     cameo = f"{e.cameo.get('code')} {e.cameo.get('label') or ''}".strip()
     plover = e.plover.get("type") or ""
     if e.plover.get("contexts"):
@@ -73,7 +73,7 @@ def _event_row(e: Event) -> list[str | None]:
     if e.credibility:
         grade = f"{e.credibility.get('source_reliability', '?')}{e.credibility.get('information_credibility', '?')}"
     place = e.place.get("en") or e.place.get("text") if e.place else None
-    time = _interval(e.time.get("interval_start"), e.time.get("interval_end")) if e.time else None
+    time = interval_text(e.time.get("interval_start"), e.time.get("interval_end")) if e.time else None
     return [e.id, e.trigger.text, cameo, plover, f"{_who(e.source)} → {_who(e.target)}", place, time,
             e.modality, grade]
 
@@ -95,7 +95,7 @@ def _chain(ref: str | None, by_id: dict) -> str:
     return " → ".join(seen) if seen else "—"
 
 
-def _interval(start: str | None, end: str | None) -> str:
+def interval_text(start: str | None, end: str | None) -> str:
     if not start:
         return "unresolved"
     return start if start == end else f"{start} … {end}"

@@ -16,6 +16,7 @@ import click
 
 from isnad.document import Document
 from isnad.pipeline import DEFAULT, Pipeline
+from isnad.scoring import prf
 
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold" / "attribution.jsonl"
 
@@ -44,9 +45,8 @@ def load_gold(path: Path = GOLD, split: str | None = None) -> list[dict[str, Any
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp,
+    p, r, f = prf(tp, n_pred, n_gold)
+    return {"precision": p, "recall": r, "f1": f, "tp": tp,
             "predicted": n_pred, "gold": n_gold}
 
 

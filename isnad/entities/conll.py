@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from isnad.scoring import prf
+
 
 def read_conll(lines: Iterable[str]) -> Iterator[list[list[str]]]:
     """Sentences as lists of rows; a row is the whitespace-separated columns of one line."""
@@ -110,10 +112,7 @@ class Scores:
         tp = self.tp[kind] if kind else sum(self.tp.values())
         pred = self.predicted[kind] if kind else sum(self.predicted.values())
         gold = self.gold[kind] if kind else sum(self.gold.values())
-        p = 100.0 * tp / pred if pred else 0.0
-        r = 100.0 * tp / gold if gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
+        return tuple(100.0 * x for x in prf(tp, pred, gold))
 
     def types(self) -> list[str]:
         return sorted(set(self.gold) | set(self.predicted))

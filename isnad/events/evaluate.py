@@ -30,6 +30,8 @@ from typing import Any
 
 import click
 
+from isnad.scoring import prf
+
 TYPES = ("PROTEST", "ASSAULT")
 FACTUAL = {"asserted", "reported"}
 POSITIVE = {"yes"}
@@ -56,16 +58,15 @@ class Counts:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return prf(self.tp, self.tp + self.fp, self.tp + self.fn)[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return prf(self.tp, self.tp + self.fp, self.tp + self.fn)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.tp, self.tp + self.fp, self.tp + self.fn)[2]
 
     def as_dict(self) -> dict[str, Any]:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "tn": self.tn,

@@ -284,7 +284,7 @@ class Attributions:
     def _build(self, doc: Document, f: Found, a: int, words, labels, outlet_ids, mention_starts: list[int],
                number: int) -> Attribution:
         toks = doc.tokens
-        cue = _span(doc, toks[a + f.cue[0]].start, toks[a + f.cue[1] - 1].end)
+        cue = doc.span(toks[a + f.cue[0]].start, toks[a + f.cue[1] - 1].end)
         source = None
         source_type, outlet, description, mention, refers = "anonymous", None, None, None, None
         if f.source:
@@ -292,7 +292,7 @@ class Attributions:
             start = toks[s0].start
             if f.source_skip:
                 start = _skip_letters(doc.text, start, f.source_skip)
-            source = _span(doc, start, toks[s1 - 1].end)
+            source = doc.span(start, toks[s1 - 1].end)
             src_words = list(words[s0:s1])
             src_words[0] = src_words[0][f.source_skip :]
             typed = classify(src_words, self.lex, labels[s0:s1], outlet_ids[s0:s1])
@@ -310,9 +310,9 @@ class Attributions:
         hedges: list[Span] = []
         if f.content and f.content[1] > f.content[0]:
             c0, c1 = f.content
-            content = _span(doc, toks[c0].start, toks[c1 - 1].end)
+            content = doc.span(toks[c0].start, toks[c1 - 1].end)
             for h0, h1 in hedge_words(words[c0:c1], self.lex):
-                hedges.append(_span(doc, toks[c0 + h0].start, toks[c0 + h1 - 1].end))
+                hedges.append(doc.span(toks[c0 + h0].start, toks[c0 + h1 - 1].end))
         att = Attribution(id=f"a{number}", cue=cue, source=source, source_type=source_type, content=content,
                           source_mention=mention, description=description, outlet=outlet, hedges=hedges,
                           refers_to=refers, quote=f.quote)
@@ -352,10 +352,6 @@ def _mention_labels(doc: Document, tokens) -> tuple[list[str | None], list[str |
             outlets[i] = outlets[i] or oid
             i += 1
     return labels, outlets
-
-
-def _span(doc: Document, start: int, end: int) -> Span:
-    return Span(start, end, doc.text[start:end])
 
 
 def _skip_letters(text: str, start: int, n: int) -> int:

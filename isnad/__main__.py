@@ -1,0 +1,4 @@
+"""`python -m isnad`: the same as the `isnad` command."""
+from isnad.cli.main import main
+
+main()

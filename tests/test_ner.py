@@ -241,8 +241,8 @@ def test_tagging_features_are_the_training_features_the_model_knows(reference_te
     words = [[t.norm for t in ts] for ts in sentences(doc.tokens)]
     for slow_feats, fast_feats in zip(full.document(words), fast.document(words)):
         for slow, quick in zip(slow_feats, fast_feats):
-            assert sorted(f.decode() for f in quick) == sorted(f for f in slow if f in fast.keep)
-    assert any(f.startswith("kk=") for s in full.document(words) for x in s for f in x if f in fast.keep)
+            assert sorted(f.decode() for f in quick) == sorted(f for f in slow if f in fast.known)
+    assert any(f.startswith("kk=") for s in full.document(words) for x in s for f in x if f in fast.known)
 
 
 def test_a_crf_model_directory_is_a_backend_too():

@@ -32,13 +32,29 @@ def train() -> None:
     "-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
     help="Where to write the model and its lexicons (default: the package's isnad/data/ner/).",
 )
-def train_ner(corpus: Path | None, out: Path | None) -> None:
+@click.option(
+    "--tuning", is_flag=True,
+    help="Train on the first 80%% of the sentences and score on the next tenth, to compare settings without "
+    "looking at the validation split (write it elsewhere with -o).",
+)
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
+              help="Change one training setting (c1, c2, scheme, ...; see model.json); repeatable.")
+def train_ner(corpus: Path | None, out: Path | None, tuning: bool, overrides: tuple[str, ...]) -> None:
     """Train the CRF tagger on ANERcorp (deterministic; settings and data hashes go to model.json)."""
-    from isnad.entities.training import DEFAULT_CORPUS, train as run
+    from isnad.entities.training import DEFAULT_CORPUS, SETTINGS, train as run
 
-    record = run(corpus or DEFAULT_CORPUS, out)
+    settings: dict = {"tuning": tuning}
+    for item in overrides:
+        name, sep, value = item.partition("=")
+        if not sep or name not in SETTINGS:
+            raise click.BadParameter(f"{item!r}: expected KEY=VALUE with KEY one of {', '.join(SETTINGS)}", param_hint="--set")
+        try:
+            settings[name] = json.loads(value)  # numbers and true/false
+        except ValueError:
+            settings[name] = value  # a word such as BIOES
+    record = run(corpus or DEFAULT_CORPUS, out, settings)
     click.echo(f"trained in {record['training_seconds']} s; model {record['model_bytes']:,} bytes")
-    click.echo("validation (" + record["settings"]["validation"] + "):")
+    click.echo("tuning split:" if tuning else "validation (" + record["settings"]["validation"] + "):")
     for kind, s in record["validation"].items():
         click.echo(f"  {kind:<8} P {s['precision']:6.2f}  R {s['recall']:6.2f}  F1 {s['f1']:6.2f}")
 

@@ -13,7 +13,7 @@ import dataclasses
 import gzip
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -23,11 +23,12 @@ from isnad.text.clitics import candidates, key
 from isnad.text.normalise import fold
 
 ARABIC_WORD = re.compile("[\u0621-\u06D3]+")
-WINDOW = (-2, -1, 1, 2)
+OFFSET_PREFIXES = ("-2", "-1", "1", "2")  # how the features of the neighbour at offsets -2, -1, +1, +2 are named
 COMMON_CLASS = 4  # seen 16 times or more in the training text
 NISBA = ("يين", "يون", "يان", "ية", "يا", "ي")
 NISBA_ENDS = frozenset(s[-1] for s in NISBA)
 Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (other words, kind), longest first
+NextWords = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # second word -> (other words, kind), longest first
 
 
 @dataclass(frozen=True)
@@ -145,30 +146,35 @@ class WordFeatures:
     trigger: str  # the kind of name this word announces, if it is a title/role/type word
     common: bool  # frequent in the training text: its neighbours say little about it
     own: tuple[str, ...]
-    context: tuple[tuple[str, ...], ...]  # what the neighbour at each WINDOW offset sees of this word
-    starts: tuple[tuple[tuple[str, ...], str], ...]  # gazetteer phrases this word may begin
-    remembered: tuple[tuple[tuple[str, ...], str], ...]  # training-text names this word may begin
+    context: tuple[tuple[str, ...], ...]  # what the neighbour at each offset sees of this word
+    starts: NextWords  # gazetteer phrases this word may begin
+    remembered: NextWords  # training-text names this word may begin
 
 
-PAD = WordFeatures("", "", True, (), ((), ("BOS",), ("EOS",), ()), (), ())
+PAD = WordFeatures("", "", True, (), ((), ("BOS",), ("EOS",), ()), {}, {})
 
 
 class Featuriser:
     """Turns sentences of normalised words into CRF feature lists.
 
-    ``keep``: the attributes the model knows; any other feature is left out (None keeps all, for
-    training). The CRF would ignore them anyway, and passing them costs most of the tagging time.
-    ``encode``: features as UTF-8 bytes, which crfsuite takes without converting them on every call.
+    ``keep``: the attributes the model knows (None keeps all, for training). Given, any other feature
+    is left out, as the CRF would ignore it anyway and passing it costs most of the tagging time, and
+    the rest are passed as UTF-8 bytes, which crfsuite takes without converting them on every call.
     """
 
-    def __init__(self, lexicons: Lexicons | None = None, keep: frozenset[str] | None = None, encode: bool = False) -> None:
+    def __init__(self, lexicons: Lexicons | None = None, keep: Iterable[str] | None = None) -> None:
         self.lex = lexicons or load_lexicons()
-        self.keep = keep
-        self.encode = encode
-        self.pad = WordFeatures("", "", True, (), ((), (b"BOS",), (b"EOS",), ()), (), ()) if encode else PAD
+        known = None if keep is None else {a: a.encode() for a in keep}
+        self.known = known
+        # per neighbour offset, what a neighbour sees (k=...) -> the attribute (-1k=...), so the tagger
+        # finds a neighbour's attribute without building its string
+        self.seen_by = None if known is None else [
+            {a[len(p) :]: b for a, b in known.items() if a.startswith(p)} for p in OFFSET_PREFIXES
+        ]
+        self.pad = PAD if known is None else WordFeatures("", "", True, (), ((), (b"BOS",), (b"EOS",), ()), {}, {})
         # every left part of a known key pair (kk=A|B), so most words need no pair string at all
         self.pair_starts = None if keep is None else frozenset(
-            a[3:i] for a in keep if a.startswith("kk=") for i in range(3, len(a)) if a[i] == "|"
+            a[3:i] for a in known if a.startswith("kk=") for i in range(3, len(a)) if a[i] == "|"
         )
         self.word = lru_cache(maxsize=200_000)(self.build)
 
@@ -245,44 +251,36 @@ class Featuriser:
         if freq < 0:
             seen.append("rare")
         near = [*seen, "x2=" + x2, "s=" + stem]  # the next and previous words also see its ending and stem
-        context = [["-2" + f for f in seen], ["-1" + f for f in near], ["1" + f for f in near], ["2" + f for f in seen]]
-        keep = self.keep
-        if keep is not None:
-            own = [f for f in own if f in keep]
-            context = [[f for f in c if f in keep] for c in context]
-        if self.encode:
-            own = [f.encode() for f in own]
-            context = [[f.encode() for f in c] for c in context]
+        sees = (seen, near, near, seen)
+        if self.known is None:
+            context = [[p + f for f in fs] for p, fs in zip(OFFSET_PREFIXES, sees)]
+        else:
+            get = self.known.get
+            own = [b for b in map(get, own) if b is not None]
+            context = [[b for b in map(m.get, fs) if b is not None] for m, fs in zip(self.seen_by, sees)]
         common = freq >= COMMON_CLASS
-        return WordFeatures(k, trig, common, tuple(own), tuple(map(tuple, context)), tuple(starts), tuple(remembered))
-
-    def marks(self, words: Sequence[str], info: Sequence[WordFeatures]) -> list[tuple[str, ...]]:
-        """Each word's place in a multi-word name of a gazetteer (``gp=``) or of the training text
-        (``mp=``), as features (none: an empty list)."""
-        gp = self._marks(words, [wf.starts for wf in info], "gp=")
-        mp = self._marks(words, [wf.remembered for wf in info], "mp=")
-        if not gp and not mp:
-            return []
-        return [tuple(m for m in pair if m) for pair in zip(gp or [""] * len(words), mp or [""] * len(words))]
+        return WordFeatures(k, trig, common, tuple(own), tuple(map(tuple, context)), by_next(starts), by_next(remembered))
 
     def extras(self, words: Sequence[str], info: Sequence[WordFeatures]) -> list[tuple[str, ...]]:
         """The features of each word that depend on its sentence: the pair of its key and the previous
-        word's (``kk=``), and :meth:`marks`."""
-        marks = self.marks(words, info)
+        word's (``kk=``), and its place in a multi-word name of a gazetteer (``gp=``) or of the training
+        text (``mp=``)."""
         starts = self.pair_starts
-        if starts is None:
-            out = [("kk=" + info[i - 1].key + "|" + wf.key,) if i else () for i, wf in enumerate(info)]
-        else:
-            out = [("kk=" + info[i - 1].key + "|" + wf.key,) if i and info[i - 1].key in starts else () for i, wf in enumerate(info)]
-        out = [a + b for a, b in zip(out, marks)] if marks else out
-        return out if self.keep is None else [self._known(x) if x else x for x in out]
+        out: list[tuple[str, ...]] = [()] * len(info)
+        for i in range(1, len(info)):
+            before = info[i - 1].key
+            if starts is None or before in starts:
+                out[i] = ("kk=" + before + "|" + info[i].key,)
+        for i, mark in [*marks(words, [wf.starts for wf in info], "gp="), *marks(words, [wf.remembered for wf in info], "mp=")]:
+            out[i] = (*out[i], mark)
+        return out if self.known is None else [self._known(x) if x else x for x in out]
 
     def _known(self, feats: Sequence[str]) -> tuple:
-        """The features the model knows, encoded if asked."""
-        keep = self.keep
-        if self.encode:
-            return tuple([f.encode() for f in feats if keep is None or f in keep])
-        return tuple([f for f in feats if keep is None or f in keep])
+        """The features the model knows, encoded (all of them, as they are, when training)."""
+        if self.known is None:
+            return tuple(feats)
+        get = self.known.get
+        return tuple([b for b in map(get, feats) if b is not None])
 
     def announced(self, infos: Sequence[Sequence[WordFeatures]]) -> dict[str, tuple[str, ...]]:
         """What the neighbours of each word announce anywhere in a document (``d=L...`` for a title
@@ -302,41 +300,50 @@ class Featuriser:
 
     def sentence(self, words: Sequence[str], announced: dict[str, tuple[str, ...]] | None = None) -> list[tuple[str, ...]]:
         """Feature lists for the words of one sentence (normalised forms)."""
-        info = [self.word(w) for w in words]
-        pad = self.pad  # gives BOS/EOS to the next/previous word, nothing else
-        padded = [pad, pad, *info, pad, pad]
-        extras = self.extras(words, info)
-        out: list[tuple[str, ...]] = []
-        for i, wf in enumerate(info):
-            out.append((
-                *wf.own, *padded[i].context[0], *padded[i + 1].context[1], *padded[i + 3].context[2], *padded[i + 4].context[3],
-                *extras[i], *(announced.get(wf.key, ()) if announced else ()),
-            ))
-        return out
+        return self._sentence(words, [self.word(w) for w in words], announced or {})
 
     def document(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, ...]]]:
         """Feature lists for the sentences of one document, with what :meth:`announced` finds in it."""
         word = self.word
-        announced = self.announced([[word(w) for w in ws] for ws in sentences])
-        return [self.sentence(ws, announced) for ws in sentences]
+        infos = [[word(w) for w in ws] for ws in sentences]
+        announced = self.announced(infos)
+        return [self._sentence(ws, info, announced) for ws, info in zip(sentences, infos)]
 
-    @staticmethod
-    def _marks(words: Sequence[str], starts: list[tuple[tuple[tuple[str, ...], str], ...]], prefix: str) -> list[str]:
-        """Longest multi-word names in the sentence, as B/I features on their words (none: an empty list)."""
-        if not any(starts):
-            return []
-        marks = [""] * len(words)
-        free = 0  # the first word not inside a name marked already
-        for i in [i for i, s in enumerate(starts) if s]:
-            if i < free:
-                continue
-            following = words[i + 1] if i + 1 < len(words) else None
-            for rest, kind in starts[i]:
-                m = len(rest)
-                if rest[0] == following and tuple(words[i + 1 : i + 1 + m]) == rest:
-                    marks[i] = prefix + "B-" + kind
-                    for j in range(i + 1, i + 1 + m):
-                        marks[j] = prefix + "I-" + kind
-                    free = i + 1 + m
-                    break
-        return marks
+    def _sentence(self, words: Sequence[str], info: list[WordFeatures], announced: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
+        pad = self.pad  # gives BOS/EOS to the next/previous word, nothing else
+        ctx = [pad.context, pad.context, *[wf.context for wf in info], pad.context, pad.context]
+        extras = self.extras(words, info)
+        if announced:
+            for i, wf in enumerate(info):
+                if wf.key in announced:
+                    extras[i] = (*extras[i], *announced[wf.key])
+        return [
+            (*wf.own, *before2[0], *before1[1], *after1[2], *after2[3], *x)
+            for wf, before2, before1, after1, after2, x in zip(info, ctx, ctx[1:], ctx[3:], ctx[4:], extras)
+        ]
+
+
+def by_next(phrases: list[tuple[tuple[str, ...], str]]) -> NextWords:
+    """Phrases grouped by their second word, keeping their order (longest first)."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for rest, kind in phrases:
+        out.setdefault(rest[0], []).append((rest, kind))
+    return {w: tuple(p) for w, p in out.items()}
+
+
+def marks(words: Sequence[str], starts: Sequence[NextWords], prefix: str) -> list[tuple[int, str]]:
+    """Longest multi-word names in the sentence, as ``(position, B/I feature)`` of their words."""
+    out: list[tuple[int, str]] = []
+    free = 0  # the first word not inside a name marked already
+    last = len(words) - 1
+    for i, s in enumerate(starts):
+        if not s or i < free or i == last:
+            continue
+        for rest, kind in s.get(words[i + 1], ()):
+            m = len(rest)
+            if tuple(words[i + 1 : i + 1 + m]) == rest:
+                out.append((i, prefix + "B-" + kind))
+                out.extend((j, prefix + "I-" + kind) for j in range(i + 1, i + 1 + m))
+                free = i + 1 + m
+                break
+    return out

@@ -40,7 +40,7 @@ class CrfTagger:
         self.tagger.open(str(path))
         attributes = path.parent / "attributes.txt.gz"
         keep = frozenset(r[0] for r in rows(attributes)) if attributes.exists() else None
-        self.featuriser = Featuriser(load_lexicons(path.parent), keep, encode=True)
+        self.featuriser = Featuriser(load_lexicons(path.parent), keep)
 
     def __call__(self, words: Sequence[str]) -> list[str]:
         return to_bio(self.tagger.tag(self.featuriser.sentence(words)))

@@ -140,8 +140,8 @@ def _length(word: str) -> str:
     return str(n) if n < 4 else ("4-5" if n < 6 else ("6-7" if n < 8 else "8+"))
 
 
-@dataclass(frozen=True, slots=True)
-class WordFeatures:
+@dataclass(slots=True)
+class WordFeatures:  # cached and shared: never changed once built
     key: str
     trigger: str  # the kind of name this word announces, if it is a title/role/type word
     common: bool  # frequent in the training text: its neighbours say little about it
@@ -253,13 +253,15 @@ class Featuriser:
         near = [*seen, "x2=" + x2, "s=" + stem]  # the next and previous words also see its ending and stem
         sees = (seen, near, near, seen)
         if self.known is None:
-            context = [[p + f for f in fs] for p, fs in zip(OFFSET_PREFIXES, sees)]
+            context = tuple([tuple([p + f for f in fs]) for p, fs in zip(OFFSET_PREFIXES, sees)])
         else:
             get = self.known.get
             own = [b for b in map(get, own) if b is not None]
-            context = [[b for b in map(m.get, fs) if b is not None] for m, fs in zip(self.seen_by, sees)]
-        common = freq >= COMMON_CLASS
-        return WordFeatures(k, trig, common, tuple(own), tuple(map(tuple, context)), by_next(starts), by_next(remembered))
+            context = tuple([tuple([b for b in map(m.get, fs) if b is not None]) for m, fs in zip(self.seen_by, sees)])
+        return WordFeatures(
+            k, trig, freq >= COMMON_CLASS, tuple(own), context,
+            by_next(starts) if starts else {}, by_next(remembered) if remembered else {},
+        )
 
     def extras(self, words: Sequence[str], info: Sequence[WordFeatures]) -> list[tuple[str, ...]]:
         """The features of each word that depend on its sentence: the pair of its key and the previous

@@ -188,7 +188,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "event_gsr")
     ap.add_argument("--out", type=Path, default=ROOT / "isnad" / "data" / "events" / "scorer.json")
     ap.add_argument("--drop", default="", help="comma-separated feature prefixes to leave out (to compare in CV)")
-    ap.add_argument("--weights", choices=("none", "votes", "drop"), default="drop",
+    ap.add_argument("--weights", choices=("none", "votes", "drop"), default="votes",
                     help="votes: weight a negative by the share of annotators who rejected it; "
                          "drop: leave split-vote negatives out of training (they are still scored)")
     ap.add_argument("--class-weight", choices=("none", "balanced"), default="none")

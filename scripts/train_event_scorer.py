@@ -29,7 +29,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 
 from isnad import Pipeline
 from isnad.events.evaluate import FACTUAL, POSITIVE, TYPES, load_gsr
-from isnad.events.scorer import is_lexical
+from isnad.events.scorer import typed
 
 ROOT = Path(__file__).resolve().parents[1]
 C_GRID = (0.03, 0.1, 0.3, 1.0)
@@ -75,7 +75,7 @@ def collect(data: Path) -> tuple[list[Sentence], list[dict[str, float]], list[in
             for ev in pipeline(row["text"]).events:
                 if ev.plover.get("type") != etype or ev.modality not in FACTUAL:
                     continue
-                feats.append({f: scale_of(f) for f in ev.evidence["features"]})
+                feats.append({f: scale_of(f) for f in typed(ev.evidence["features"], etype)})
                 owner.append(len(sentences) - 1)
     return sentences, feats, owner
 
@@ -88,7 +88,6 @@ class Trainer:
         self.vec = DictVectorizer(sparse=True, sort=True)
         self.X = sparse.csr_matrix(self.vec.fit_transform(feats))
         self.names = self.vec.get_feature_names_out()
-        self.lexical = np.array([is_lexical(n) for n in self.names])
         self.owner = np.array(owner)
         self.y = np.array([int(sentences[o].gold) for o in owner])
         if args.weights == "votes":  # a negative that a third of the annotators accepted counts two thirds
@@ -97,18 +96,9 @@ class Trainer:
             self.w = np.ones(len(owner))
         self.train_ok = np.array([not (args.weights == "drop" and sentences[o].split_vote) for o in owner])
 
-    def columns(self, cand: np.ndarray) -> np.ndarray:
-        """Columns kept when training on these candidates: lexical features need a few sentences."""
-        sub = self.X[cand]
-        df = np.zeros(self.X.shape[1])
-        for s in np.unique(self.owner[cand]):
-            rows = sub[self.owner[cand] == s]
-            df[np.unique(rows.indices)] += 1
-        return ~self.lexical | (df >= self.args.min_count)
-
     def fit(self, sent_ids: np.ndarray, c: float) -> tuple[LogisticRegression, np.ndarray]:
         cand = np.flatnonzero(np.isin(self.owner, sent_ids) & self.train_ok)
-        keep = self.columns(cand)
+        keep = np.ones(self.X.shape[1], dtype=bool)  # every feature: none is a word of the sentences
         clf = LogisticRegression(C=c, solver="liblinear", max_iter=2000,
                                  class_weight="balanced" if self.args.class_weight == "balanced" else None)
         clf.fit(self.X[cand][:, keep], self.y[cand], sample_weight=self.w[cand])
@@ -198,11 +188,10 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "event_gsr")
     ap.add_argument("--out", type=Path, default=ROOT / "isnad" / "data" / "events" / "scorer.json")
     ap.add_argument("--drop", default="", help="comma-separated feature prefixes to leave out (to compare in CV)")
-    ap.add_argument("--weights", choices=("none", "votes", "drop"), default="drop",
+    ap.add_argument("--weights", choices=("none", "votes", "drop"), default="votes",
                     help="votes: weight a negative by the share of annotators who rejected it; "
                          "drop: leave split-vote negatives out of training (they are still scored)")
     ap.add_argument("--class-weight", choices=("none", "balanced"), default="none")
-    ap.add_argument("--min-count", type=int, default=10, help="sentences a lexical feature needs to be kept")
     ap.add_argument("--no-write", action="store_true", help="only print the cross-validated figures")
     args = ap.parse_args()
     sentences, feats, owner = collect(args.data)
@@ -213,7 +202,7 @@ def main() -> None:
     all_ids = np.arange(len(sentences))
     print(f"{len(sentences)} sentences, {len(owner)} candidates ({trainer.y.sum()} in gold sentences), "
           f"{trainer.X.shape[1]} features; weights={args.weights} class_weight={args.class_weight} "
-          f"min_count={args.min_count} drop={drop}")
+          f"drop={drop}")
     print("cross-validated (nested, 5 folds grouped by document, seed 0):")
     cv = nested(trainer, all_ids)
     for t, (tp, fp, fn) in cv.items():
@@ -232,7 +221,7 @@ def main() -> None:
                   "(openeventdata/arabic_event_gsr, MIT): both halves; weights only, no text",
         "cross_validation": {t: dict(zip(("precision", "recall", "f1"), (round(x, 4) for x in prf(*cv[t]))),
                                      tp_fp_fn=list(cv[t])) for t in TYPES},
-        "options": {"weights": args.weights, "class_weight": args.class_weight, "min_count": args.min_count},
+        "options": {"weights": args.weights, "class_weight": args.class_weight},
         "C": c,
         "bias": round(float(clf.intercept_[0]), 4),
         "thresholds": thresholds,

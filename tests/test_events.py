@@ -169,6 +169,9 @@ def test_modality_on_hand_made_sentences(pipeline):
         ("إذا هاجمت إسرائيل إيران فسترد طهران بقوة.", "hypothetical"),
         ("تعتزم الحكومة اعتقال قادة المعارضة.", "planned"),
         ("اعتقلت الشرطة المصرية عشرة أشخاص أمس.", "asserted"),
+        ("ولا تعتقل الشرطة المتظاهرين.", "negated"),
+        # كما ("as, also") and بما ("with what") hold ما but negate nothing
+        ("كما اعتقلت الشرطة المصرية عشرة أشخاص أمس.", "asserted"),
     ]
     for text, expected in cases:
         doc = pipeline(text, published="2026-01-20")

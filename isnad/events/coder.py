@@ -21,7 +21,7 @@ from isnad.events.modality import modality
 from isnad.events.ontology import cameo, known, plover
 from isnad.events.patterns import NOUN, VERB, WINDOW_AFTER, WINDOW_BEFORE, Hit, Lexicon
 from isnad.events.restatements import fold
-from isnad.events.scorer import features, model, sentence_cues
+from isnad.events.scorer import features, model, sentence_cues, with_several
 
 FACTUAL = {"asserted", "reported"}
 CLAUSE_BREAKS = {"،", ",", "؛", ";", ":", "(", ")", "-", "—", "–"}
@@ -96,6 +96,7 @@ class _Sentence:
         self.fallback_country = index.salient
         self.used: set[int] = set()
         self.events: list[Event] = []
+        self.features: list[list[str]] = []  # the score's features of each event, scored once all are found
 
     @cached_property
     def cues(self) -> dict[str, list[int]]:
@@ -159,7 +160,22 @@ class _Sentence:
                 self.used.update(extra)
                 self.events.append(self._event(i, hit, extra, reason))
                 break
+        self._score()
         return self.events
+
+    def _score(self) -> None:
+        """Score the sentence's events; a claim of fact learns whether another of its type stands beside it."""
+        if not self.features:
+            return
+        factual = [e.plover.get("type") for e in self.events if e.modality in FACTUAL]
+        for ev, feats in zip(self.events, self.features):
+            ptype = ev.plover.get("type")
+            if ev.modality in FACTUAL and factual.count(ptype) > 1:
+                feats = with_several(feats, ptype)
+            if self.model is not None:
+                ev.evidence["score"] = round(self.model.score(feats, ptype), 4)
+            if self.explain:
+                ev.evidence["features"] = feats
 
     def _blocked(self, i: int) -> bool:
         lo = max(self.clause[i - self.first], i - BLOCK_WINDOW)
@@ -326,12 +342,9 @@ class _Sentence:
         if self.model is not None or self.explain:
             has_source = "chunk" if isinstance(source, Chunk) else ("implied" if source is not None else "none")
             sectors = tuple(_sector(a) for a in (source, target))
-            feats = features(self.lex, self.cues, tokens, i, self.first, self.last, cs, hit, ptype, reason, has_source,
-                             target is not None, sectors, time, place, doc.sentences[self.sid].heading)
-            if self.model is not None:
-                evidence["score"] = round(self.model.score(feats), 4)
-            if self.explain:
-                evidence["features"] = feats
+            self.features.append(features(self.lex, self.cues, tokens, i, self.first, self.last, cs, hit, ptype, reason,
+                                          has_source, target is not None, sectors, time, place,
+                                          doc.sentences[self.sid].heading))
         return Event(
             id="",
             trigger=trigger,

@@ -21,6 +21,10 @@ VERB, NOUN = "verb", "noun"
 WINDOW_AFTER = 4
 WINDOW_BEFORE = 3
 SUFFIXED_CUES = {"planned", "considered", "negation"}
+CONJUNCTIONS = ("و", "ف")
+# two-letter negation particles take a conjunction (ولم، فلا) but no preposition: كما، بما، لما are other words
+CONJUNCTION_ONLY_CUES = {"negation"}
+PARTICLE = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +181,11 @@ def cues() -> dict[str, dict[str, str]]:
     return out
 
 
+def _prefix_of(word: str, base: str) -> str:
+    """The clitics stripped before ``base`` in ``word`` (كما, ما → ك)."""
+    return word[: max(word.find(base[:2]), 0)] if base else word
+
+
 def verb_possible(word: str, base: str) -> bool:
     """Can ``base``, found inside ``word``, be a verb? Not after the article or ب/ك; after ل only a present."""
     head = word[: max(word.find(base), 0)]
@@ -229,7 +238,10 @@ class Lexicon:
         got = table.get(word)
         if got is None:
             # modality words carry pronouns (عزمها "its intention"); other cues are looked up without them
-            got = next((table[b] for b in candidates(word, suffixes=kind in SUFFIXED_CUES) if b in table), None)
+            bases = candidates(word, suffixes=kind in SUFFIXED_CUES)
+            if kind in CONJUNCTION_ONLY_CUES:
+                bases = tuple(b for b in bases if len(b) > PARTICLE or _prefix_of(word, b) in ("", *CONJUNCTIONS))
+            got = next((table[b] for b in bases if b in table), None)
         if len(seen) > 200_000:  # bound the cache on endless streams
             seen.clear()
         seen[word] = got

@@ -1,14 +1,17 @@
 """The event-reality score: how likely a candidate event is a concrete occurrence reported as news (an
 attack that happened, a protest that took place) rather than a topic, an opinion, background or a plan.
 
-A logistic regression over interpretable features of the candidate (pattern, verbal or nominal trigger,
-definiteness, the word before it, subject and object found and their sectors, numbers, victims and
-recent times nearby, a place, a time, quotes, questions, negation, a headline), the light stems of the
-words up to four either side of the trigger, and a few word families anywhere in the sentence (weapons,
-police and armed forces, report verbs, crowds). Stems are kept only when enough training sentences
-have them. Features that describe how the training sentences were sampled rather than the event
-(sentence length, how many triggers, reported or asserted) are left out: they fitted the gold
-standard's quirks and did not help in cross-validation. The weights live in
+A logistic regression over interpretable features of the candidate: its pattern and trigger word, verbal
+or nominal trigger (definite, plural, after a preposition), the word before it, subject and object found
+and their sectors, a place, a time and whether it is relative to the news (أمس) or a written date,
+numbers, victims, tolls (a number by a casualty word) and recent times nearby, words that make the
+trigger the time reference of another fact (بعد الهجوم) or a cause (جراء الانفجار), quotes, questions,
+negation, a headline, another candidate of its type in the sentence, and a few word families anywhere in
+the sentence (weapons, police and armed forces, report verbs, crowds, reactions, inquiries and trials).
+The word families and frames are lists in ``isnad/data/events/cues.tsv``; no feature is a word of the
+training sentences (the stems of the words around the trigger were tried: they did not help in
+cross-validation). Features that describe how the training sentences were sampled rather than the event
+(sentence length, reported or asserted) are left out. The weights live in
 ``isnad/data/events/scorer.json`` and are trained by ``scripts/train_event_scorer.py`` on all the Arabic
 event GSR sentences we have. Inference is a sum of weights: a few dozen dictionary look-ups per
 candidate event.
@@ -25,19 +28,15 @@ from typing import Any
 from isnad.document import Token
 from isnad.events.arguments import PREPOSITIONS
 from isnad.events.patterns import NOUN, Hit, Lexicon
-from isnad.text.clitics import candidates
 
 NEAR = 10  # words either side of the trigger where numbers, victims and times count as "near"
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"}  # هذا الهجوم: an event told before
-WINDOW = 4  # words either side of the trigger whose stems are features
-ENDINGS = ("ين", "ون", "ات", "ان", "ة")  # plural, dual and feminine endings left out of a stem
-FAMILIES = ("weapon", "security", "report", "crowd")  # cue kinds that count anywhere in the sentence
+WINDOW = 4  # words either side of the trigger where a number is "close"
+FAMILIES = ("weapon", "security", "report", "crowd", "reaction", "legal")  # cue kinds counted anywhere in the sentence
+FRAMES = ("after_event", "cause")  # cue kinds that count in the few words before the trigger
+FRAME_WINDOW = 3
+TOLL_WINDOW = 3  # a number this close to a casualty word is a toll (ثلاثة قتلى، مقتل 5 أشخاص)
 DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وبال", "فبال")
-
-
-def is_lexical(name: str) -> bool:
-    """Is a feature a word of the sentence (``PROTEST:w:متظاهر``)? Training keeps only the frequent ones."""
-    return ":w:" in name
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +45,20 @@ class Model:
     weights: dict[str, float]
     thresholds: dict[str, float]  # PLOVER type → the score below which its events are not emitted
 
-    def score(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+    def score(self, features: list[str], ptype: str | None = None) -> float:
+        """The score of a candidate of type ``ptype`` from its features (shared and per-type weights)."""
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in typed(features, ptype))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def typed(features: list[str], ptype: str | None) -> list[str]:
+    """The features and their copies for one type (``PROTEST/near:casualty``): each weighs what it means
+    for every type plus what it means for this one, so that the few PROTEST examples are not ruled by
+    the ASSAULT ones (a casualty word says less of a protest than of an attack)."""
+    if ptype is None:
+        return features
+    own = (f"{ptype}:", "type:", "rule:", "item:")  # already specific to the type
+    return [*features, *(f"{ptype}/{f}" for f in features if not f.startswith(own))]
 
 
 @lru_cache(maxsize=1)
@@ -62,21 +72,7 @@ def model() -> Model | None:
                  {k: float(v) for k, v in data["thresholds"].items()})
 
 
-@lru_cache(maxsize=100_000)
-def stem(word: str) -> str:
-    """A light stem for lexical features: conjunction, preposition, article and a plural or feminine
-    ending removed (والمتظاهرين → متظاهر), so that the few training sentences share their words."""
-    if not word.isalpha():
-        return ""
-    base = candidates(word)[-1]
-    for end in ENDINGS:
-        if base.endswith(end) and len(base) - len(end) >= 3:
-            base = base[: -len(end)]
-            break
-    return base if len(base) >= 2 else ""
-
-
-CUE_KINDS = ("casualty", "recent", "quantity", "negation", *FAMILIES)
+CUE_KINDS = ("casualty", "recent", "quantity", "negation", *FAMILIES, *FRAMES)
 
 
 def _kinds(lex: Lexicon, word: str) -> tuple[str, ...]:
@@ -89,7 +85,8 @@ def _kinds(lex: Lexicon, word: str) -> tuple[str, ...]:
         return ("question",)
     if word in DEMONSTRATIVES:
         return ("demonstrative",)
-    return tuple(kind for kind in CUE_KINDS if lex.cue(kind, word))
+    kinds = tuple(kind for kind in CUE_KINDS if lex.cue(kind, word))
+    return ("number", *kinds) if lex.cue("numeral", word) else kinds
 
 
 def sentence_cues(lex: Lexicon, tokens: list[Token], first: int, last: int) -> dict[str, list[int]]:
@@ -106,6 +103,12 @@ def sentence_cues(lex: Lexicon, tokens: list[Token], first: int, last: int) -> d
         for kind in kinds:
             out[kind].append(j)
     return out
+
+
+def with_several(feats: list[str], ptype: str | None) -> list[str]:
+    """The features of a candidate that has another claim of fact of its type in its sentence (قتل ...
+    في هجوم انتحاري): a report of one event told with several words more often than a passing mention."""
+    return sorted([*feats, f"{ptype}:several"])
 
 
 def features(
@@ -139,6 +142,8 @@ def features(
             out.append("noun:definite")
         if word[:1] in "بلك" or word[:2] in ("وب", "ول", "فب"):
             out.append("noun:clitic_prep")
+        if word.endswith("ات"):  # هجمات، تفجيرات: a series or a kind of event more often than one event
+            out.append("noun:plural")
     else:
         base = word[1:] if word[:1] in "وف" and len(word) > 3 else word
         out.append("verb:present" if base[:1] == "ي" else "verb:other")
@@ -173,9 +178,11 @@ def features(
         out.append("negation_in_sentence")
     if any(abs(j - i) <= WINDOW for j in cues["number"]):
         out.append("near4:number")
-    for j in range(max(first, i - WINDOW), min(last, i + WINDOW) + 1):
-        if j != i and (w := stem(tokens[j].norm)):
-            out.append(f"{ptype}:w:{w}")
+    if any(abs(n - c) <= TOLL_WINDOW for c in cues["casualty"] for n in cues["number"]):
+        out.append("toll")
+    for kind in FRAMES:
+        if any(i - FRAME_WINDOW <= j < i for j in cues[kind]):
+            out.append(f"frame:{kind}")
     for kind in FAMILIES:
         if cues[kind]:
             out.append(f"{ptype}:sent:{kind}")
@@ -183,6 +190,8 @@ def features(
         out.append("heading")
     if time:
         out.append("time")
+        # a date written out (29 أغسطس 2003, عام 2009) places the event; أمس or الجمعة tells recent news
+        out.append("time:relative" if time.get("anchor") else f"time:{time.get('granularity')}")
     if place and place.get("start") is not None:
         out.append("place")
     return sorted(set(out))

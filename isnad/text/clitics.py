@@ -10,7 +10,9 @@ from functools import lru_cache
 
 CONJ = ("و", "ف")
 PREP = ("ب", "ل", "ك")
-SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ي", "ك")
+SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ي", "ك")  # longest first
+SUFFIX_SET = frozenset(SUFFIXES)
+SUFFIX_SIZES = sorted({len(s) for s in SUFFIXES}, reverse=True)
 MIN_BASE = 2
 
 
@@ -40,9 +42,10 @@ def _prefixed(word: str) -> tuple[str, ...]:
 def _suffixed(word: str) -> tuple[str, ...]:
     stems = list(_prefixed(word))
     for w in stems[:]:
-        for suf in SUFFIXES:
-            if w.endswith(suf) and len(w) - len(suf) >= 3:
-                base = w[: -len(suf)]
+        # at most one suffix of each length fits a word: look its ending up instead of trying them all
+        for size in SUFFIX_SIZES:
+            if len(w) - size >= 3 and w[-size:] in SUFFIX_SET:
+                base = w[:-size]
                 stems.append(base)
                 if base.endswith("ت"):  # ta marbuta before a suffix: حكومته → حكومة
                     stems.append(base[:-1] + "ة")

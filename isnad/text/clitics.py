@@ -58,6 +58,10 @@ ARTICLE_PREFIXES = tuple(
     [c + p + "ال" for c in CONJ for p in PREP] + [c + "لل" for c in CONJ] + [c + "ال" for c in CONJ]
     + [p + "ال" for p in PREP] + ["لل", "ال"]
 )
+# the same, by first letter: only those that begin with a word's first letter can match it
+ARTICLE_PREFIXES_BY_LETTER = {
+    letter: tuple(p for p in ARTICLE_PREFIXES if p[0] == letter) for letter in {p[0] for p in ARTICLE_PREFIXES}
+}
 
 
 @lru_cache(maxsize=200_000)
@@ -65,7 +69,7 @@ def key(word: str) -> str:
     """The reliable look-up key: a prefix that ends in the article removed (والدبلوماسي → دبلوماسي,
     للأمم → امم), when at least two letters remain. Bare ب/ل/ك/و/ف are left for :func:`candidates`
     (وكالة is not و + ك + ال + ة)."""
-    for prefix in ARTICLE_PREFIXES:
+    for prefix in ARTICLE_PREFIXES_BY_LETTER.get(word[:1], ()):
         if word.startswith(prefix) and len(word) - len(prefix) >= MIN_BASE:
             return word[len(prefix) :]
     return word

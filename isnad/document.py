@@ -207,14 +207,22 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
+# values copied as they are; most of a document's values are such scalars, and need no call of plain()
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """JSON-ready copy of a value made of dataclasses, lists and dicts (faster than dataclasses.asdict)."""
     if hasattr(value, "__dataclass_fields__"):
-        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
+        out: dict[str, Any] = {}
+        for name in _field_names(type(value)):
+            v = getattr(value, name)
+            out[name] = v if type(v) in _SCALARS else plain(v)
+        return out
     if isinstance(value, list):
-        return [plain(v) for v in value]
+        return [v if type(v) in _SCALARS else plain(v) for v in value]
     if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
+        return {k: v if type(v) in _SCALARS else plain(v) for k, v in value.items()}
     return value
 
 

@@ -36,6 +36,13 @@ def test_diacritics_tatweel_and_hamza_are_folded_with_offsets_kept():
     assert text[slice(*offsets.span(i, i + 3))] == "قالَ"  # the trailing diacritic belongs to the word
 
 
+def test_offset_table_agrees_with_to_original():
+    for text in ("قالَ الرئيسُ إنّ الـمـظاهرات في أسوان ٢٠٢٦", "\uFEFBجئ \uFEDF\uFEEE", "بلا تشكيل", "ـــً"):
+        norm, offsets = normalise(text)
+        table = offsets.table(len(norm))
+        assert list(table) == [offsets.to_original(x) for x in range(len(norm) + 1)]
+
+
 def test_alef_maqsura_and_ya_stay_apart():
     assert fold("علي") != fold("على")
     assert loose("على") == loose("علي")  # only the loose search folding merges them

@@ -79,7 +79,7 @@ class Attributions:
         out: list[Attribution] = []
         last: tuple[int, Attribution] | None = None  # (sentence, attribution) a later verb may continue
         for s, (a, b) in enumerate(bounds):
-            if a == b or not any(w in self.keys for w in words[a:b]):
+            if a == b or self.keys.isdisjoint(words[a:b]):
                 continue
             if any(w in self.lex.article_voice for w in words[a : min(b, a + 2)]):
                 last = None  # the article's own voice ends the previous source's scope

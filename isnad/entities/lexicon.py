@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from isnad.text.clitics import candidates, key
+from isnad.text.clitics import CONJ, candidates, key
 from isnad.text.normalise import fold
 
 try:  # the outlet registry is optional: without it outlets are simply not recognised by name
@@ -80,6 +80,7 @@ class Lexicon:
     heads: dict[tuple[str, ...], Head] = field(default_factory=dict)
     head_ends: frozenset[str] = frozenset()  # last words of the heads: a cheap first test
     first_names: frozenset[str] = frozenset()
+    name_starts: frozenset[str] = frozenset()  # first names, alone or after the conjunction و or ف
     common_words: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
@@ -193,6 +194,7 @@ def load_lexicon() -> Lexicon:
     for head, sectors, suffix, template in _rows("gov_heads.tsv"):
         lex.heads[tuple(key(w) for w in fold(head).split())] = Head(tuple(sectors.split(",")), suffix, template)
     lex.first_names = _words("first_names.txt")
+    lex.name_starts = lex.first_names | {c + n for c in CONJ for n in lex.first_names}
     lex.common_words = _words("common_words.txt")
     lex.head_ends = frozenset(h[-1] for h in lex.heads)
     if load_outlets is not None:

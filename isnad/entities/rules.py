@@ -213,12 +213,10 @@ def _first_name(t: Token, lex: Lexicon) -> int | None:
 
 def person_names(doc: Document, covered: list[str | None], lex: Lexicon) -> list[Mention]:
     tokens = doc.tokens
-    first_names, titles = lex.first_names, lex.titles
-    # only a known first name (perhaps after و/ف) or a word after a title can start a name
-    starts = [
-        i for i, t in enumerate(tokens)
-        if t.norm in first_names or t.norm[1:] in first_names or (i and tokens[i - 1].key in titles)
-    ]
+    first_names, name_starts, titles = lex.first_names, lex.name_starts, lex.titles
+    # only a known first name (perhaps after و/ف, not after a preposition: بعلي) or a word after a title can
+    # start a name
+    starts = [i for i, t in enumerate(tokens) if t.norm in name_starts or (i and tokens[i - 1].key in titles)]
     out: list[Mention] = []
     n = len(tokens)
     done = -1  # tokens before this index are already in a name

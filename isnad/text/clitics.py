@@ -13,7 +13,6 @@ PREP = ("ب", "ل", "ك")
 SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ي", "ك")  # longest first
 SUFFIX_SET = frozenset(SUFFIXES)
 SUFFIX_SIZES = sorted({len(s) for s in SUFFIXES}, reverse=True)
-PREFIX_LETTERS = frozenset("".join(CONJ + PREP) + "ا")  # first letters of every prefix stripped (ال، لل too)
 MIN_BASE = 2
 
 
@@ -25,8 +24,6 @@ def candidates(word: str, suffixes: bool = False) -> tuple[str, ...]:
 
 @lru_cache(maxsize=200_000)
 def _prefixed(word: str) -> tuple[str, ...]:
-    if word[:1] not in PREFIX_LETTERS:
-        return (word,)  # most words: nothing to strip
     stems = [word]
     if word[:1] in CONJ and len(word) - 1 >= MIN_BASE:
         stems.append(word[1:])

@@ -61,13 +61,13 @@ def _trim(norm: str, start: int, end: int, heading: bool) -> tuple[int, int, boo
 def segment(norm: str, offsets: OffsetMap) -> tuple[list[Sentence], list[Token]]:
     """Sentences and tokens, in original offsets."""
     units = sentences(norm)
-    found = [(m.span(), m.group(), i) for i, (s, e, _) in enumerate(units) for m in TOKEN.finditer(norm, s, e)]
-    if offsets.norm_at:
-        sent_spans = offsets.spans_sorted([(s, e) for s, e, _ in units])
-        tok_spans = offsets.spans_sorted([span for span, _, _ in found])
-    else:
-        sent_spans = [(s, e) for s, e, _ in units]
-        tok_spans = [span for span, _, _ in found]
-    sents = [Sentence(s, e, h) for (s, e), (_, _, h) in zip(sent_spans, units)]
-    tokens = [Token(s, e, w, key(w), i) for (s, e), (_, w, i) in zip(tok_spans, found)]
+    original = offsets.table(len(norm))
+    # deleted marks after a unit (diacritics on its last letter) belong to it
+    sents = [Sentence(original[s], max(original[e - 1] + 1, original[e]), h) for s, e, h in units]
+    tokens: list[Token] = []
+    for i, (s, e, _) in enumerate(units):
+        for m in TOKEN.finditer(norm, s, e):
+            start, end = m.span()
+            word = m.group()
+            tokens.append(Token(original[start], max(original[end - 1] + 1, original[end]), word, key(word), i))
     return sents, tokens

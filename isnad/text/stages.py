@@ -7,8 +7,9 @@ from isnad.document import Document, text_hash
 from isnad.text.normalise import normalise
 from isnad.text.segment import segment
 
-ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
-LATIN_LETTER = re.compile(r"[A-Za-z]")
+# runs of letters: counting their lengths makes one match per word, not one per letter
+ARABIC_LETTERS = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
+LATIN_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 class Normalise:
@@ -47,8 +48,8 @@ class Segment:
 def language(text: str) -> str:
     """``ar`` when Arabic letters dominate, ``en`` (Latin script) or ``und`` otherwise."""
     sample = text[:20000]
-    arabic = len(ARABIC_LETTER.findall(sample))
-    latin = len(LATIN_LETTER.findall(sample))
+    arabic = sum(map(len, ARABIC_LETTERS.findall(sample)))
+    latin = sum(map(len, LATIN_LETTERS.findall(sample)))
     if arabic == 0 and latin == 0:
         return "und"
     if arabic >= latin * 0.5:

@@ -27,11 +27,13 @@ from isnad.text.normalise import fold
 # The shipped model's entity F1 on the validation split (last tenth of ANERcorp train.txt), measured
 # with `isnad evaluate ner`; the floors sit just below it so that a worse model fails. Do not lower
 # them silently: a lower score needs a reason in the commit that changes the model.
-# Measured 2026-11-29: overall 72.71 (LOC 87.87, ORG 67.17, PERS 68.12, MISC 51.95); 68.93 sentence by sentence.
-# MISC's floor went down from 53.0 with the model that added the neighbours' stems as features: it finds
-# one MISC name fewer of 102 (40 against 42) and gains LOC and ORG names; overall it went up from 72.20.
-FLOORS = {"overall": 72.0, "LOC": 87.0, "PERS": 67.5, "ORG": 66.5, "MISC": 51.0}
-SENTENCE_FLOOR = 68.0
+# Measured 2026-11-29: overall 71.13 (LOC 85.62, ORG 64.97, PERS 65.94, MISC 55.90); 67.75 sentence by sentence.
+# The floors went down from 72.0 overall with the BIOES model (names remembered at a share of 0.5, weights
+# under 0.2 not passed) and the last-name pass: settings chosen by 3-fold cross-validation on the training
+# part, where they raise pooled F1 from 71.95 to 73.06 (`isnad train ner --fold K/3 -o DIR`); on this
+# smaller split they score 1.6 lower than the BIO model did.
+FLOORS = {"overall": 70.5, "LOC": 85.0, "PERS": 65.0, "ORG": 64.0, "MISC": 55.0}
+SENTENCE_FLOOR = 67.0
 JIRANI = "علي رضا جيراني"
 PREPOSITIONS = {fold(w) for w in ("على", "في", "من", "إلى", "عن", "مع", "لدى", "حتى", "منذ", "بين")}
 
@@ -110,6 +112,18 @@ def test_names_made_consistent_across_a_document():
     assert out[2] == ["B-ORG", "I-ORG", "O"]  # a longer name, whole
     assert out[0] == tags[0]
     assert propagate([["قال", "قال"]], [["B-PERS", "O"]], common=lambda w: w == "قال") == [["B-PERS", "O"]]
+
+
+def test_a_person_named_in_full_is_found_by_the_last_name_alone():
+    from isnad.entities.tagger import propagate
+
+    words = [["وقال", "الرئيس", "جاك", "شيراك", "في", "باريس"], ["واضاف", "شيراك", "ان", "فرنسا"]]
+    tags = [["O", "O", "B-PERS", "I-PERS", "O", "B-LOC"], ["O", "O", "O", "B-LOC"]]
+    assert propagate(words, tags, common=lambda w: False)[1] == ["O", "B-PERS", "O", "B-LOC"]
+    # an organisation's last word is not spread on its own
+    words = [["بنك", "القاهرة", "ربح"], ["في", "القاهرة"]]
+    tags = [["B-ORG", "I-ORG", "O"], ["O", "O"]]
+    assert propagate(words, tags, common=lambda w: False)[1] == ["O", "O"]
 
 
 # --- the shipped model -------------------------------------------------------------------------------

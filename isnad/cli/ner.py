@@ -33,17 +33,20 @@ def train() -> None:
     help="Where to write the model and its lexicons (default: the package's isnad/data/ner/).",
 )
 @click.option(
-    "--tuning", is_flag=True,
-    help="Train on the first 80%% of the sentences and score on the next tenth, to compare settings without "
-    "looking at the validation split (write it elsewhere with -o).",
+    "--fold", metavar="K/N", default=None,
+    help="Cross-validation for choosing settings: train without the K-th of N blocks of the training part "
+    "and score on it; the validation split stays unseen (write the model elsewhere with -o).",
 )
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
               help="Change one training setting (c1, c2, scheme, ...; see model.json); repeatable.")
-def train_ner(corpus: Path | None, out: Path | None, tuning: bool, overrides: tuple[str, ...]) -> None:
+def train_ner(corpus: Path | None, out: Path | None, fold: str | None, overrides: tuple[str, ...]) -> None:
     """Train the CRF tagger on ANERcorp (deterministic; settings and data hashes go to model.json)."""
     from isnad.entities.training import DEFAULT_CORPUS, SETTINGS, train as run
 
-    settings: dict = {"tuning": tuning}
+    k, _, n = (fold or "1/1").partition("/")
+    if not (k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise click.BadParameter(f"{fold!r}: expected K/N with 1 <= K <= N, e.g. 1/3", param_hint="--fold")
+    settings: dict = {"fold": fold}
     for item in overrides:
         name, sep, value = item.partition("=")
         if not sep or name not in SETTINGS:
@@ -54,7 +57,7 @@ def train_ner(corpus: Path | None, out: Path | None, tuning: bool, overrides: tu
             settings[name] = value  # a word such as BIOES
     record = run(corpus or DEFAULT_CORPUS, out, settings)
     click.echo(f"trained in {record['training_seconds']} s; model {record['model_bytes']:,} bytes")
-    click.echo("tuning split:" if tuning else "validation (" + record["settings"]["validation"] + "):")
+    click.echo(f"fold {fold} of the training part:" if fold else "validation (" + record["settings"]["validation"] + "):")
     for kind, s in record["validation"].items():
         click.echo(f"  {kind:<8} P {s['precision']:6.2f}  R {s['recall']:6.2f}  F1 {s['f1']:6.2f}")
 

@@ -115,7 +115,8 @@ def propagate(words: list[list[str]], tags: list[list[str]], common: Callable[[s
     """One document's tags made consistent: a name tagged somewhere is tagged wherever else it occurs
     untagged (by clitic-free keys, longest name first, with its most frequent type).
 
-    News repeats names; the tagger sees one sentence at a time and misses some repetitions. Common words
+    News repeats names, and a person's last name alone stands for the person named in full (جاك شيراك …
+    شيراك); the tagger sees one sentence at a time and misses some repetitions. Common words
     (``common``) and words under three letters are not spread, being names only in some uses.
     """
     found: dict[tuple[str, ...], Counter[str]] = {}
@@ -127,6 +128,9 @@ def propagate(words: list[list[str]], tags: list[list[str]], common: Callable[[s
             name = tuple(ks[first:last])
             if all(len(k) >= 3 for k in name) and not (len(name) == 1 and common(name[0])):
                 found.setdefault(name, Counter())[kind] += 1
+            surname = ks[last - 1]  # a person named in full is then called by the last name alone
+            if last - first > 1 and LABELS.get(kind) == "PER" and len(surname) >= 3 and not common(surname):
+                found.setdefault((surname,), Counter())[kind] += 1
     if not found:
         return tags
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}

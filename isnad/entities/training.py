@@ -2,8 +2,9 @@
 
 The validation split is fixed: the last tenth of the sentences of ``train.txt`` (sentence ``i`` of ``n``
 is held out when ``i >= n - n // 10``); the model is trained on the rest, so the validation figure is
-the score of the shipped model on text it never saw. Settings are chosen on a tuning split, the last
-tenth of that rest (``tuning=True`` trains on what precedes it), never on the validation split. Training is deterministic (L-BFGS, no random
+the score of the shipped model on text it never saw. Settings are chosen by cross-validation on that
+rest (``fold="k/n"`` holds out its k-th of n contiguous blocks), never on the validation split.
+Training is deterministic (L-BFGS, no random
 draws; the sentence order is the file's), and the settings and the SHA-256 of every input are recorded
 in ``model.json`` beside the model.
 
@@ -49,11 +50,12 @@ SETTINGS: dict[str, Any] = {
     "seed": 0,  # recorded for completeness: L-BFGS on a fixed order draws no random numbers
     "validation": "last tenth of the sentences",
     "frequency_min_count": 3,
-    "names_min_share": 0.3,
+    "names_min_share": 0.5,
     "names_folds": 5,
-    "scheme": "BIO",  # or BIOES: single-word names and name ends get labels of their own
+    "scheme": "BIOES",  # single-word names and name ends get labels of their own (BIO: no such labels)
     "document_size": 20,  # sentences per document when scoring: names are made consistent within one
-    "tuning": False,  # True: train on the first 80% and score on the tenth before the validation split
+    "prune": 0.2,  # attributes whose weights are all smaller are not passed to the model when tagging
+    "fold": None,  # "k/n": train on the rest of the training part and score on its k-th of n blocks
 }
 TRAINER_PARAMS = ("c1", "c2", "max_iterations", "feature.possible_transitions")
 
@@ -70,6 +72,15 @@ def read_corpus(path: Path) -> Sentences:
 def split(sentences: Sentences) -> tuple[Sentences, Sentences]:
     cut = len(sentences) - len(sentences) // 10
     return sentences[:cut], sentences[cut:]
+
+
+def hold_out(sentences: Sentences, k: int, n: int) -> tuple[Sentences, Sentences]:
+    """The sentences without their ``k``-th of ``n`` contiguous blocks (counted from 1), and that block."""
+    if not 1 <= k <= n:
+        raise ValueError(f"fold {k}/{n}: expected 1 <= k <= n")
+    size = -(-len(sentences) // n)
+    first, last = (k - 1) * size, k * size
+    return sentences[:first] + sentences[last:], sentences[first:last]
 
 
 def sha256(path: Path) -> str:
@@ -154,9 +165,14 @@ def jackknife(train_part: Sentences, base: Lexicons, folds: int, min_share: floa
     return out
 
 
-def write_attributes(tagger: pycrfsuite.Tagger, out: Path) -> int:
-    """The attributes the model has weights for (gzip without a time stamp, so rebuilds are identical)."""
-    attrs = sorted({attr for attr, _ in tagger.info().state_features})
+def write_attributes(tagger: pycrfsuite.Tagger, out: Path, prune: float) -> int:
+    """The attributes the tagger passes to the model: those with a weight of at least ``prune`` for some
+    label (gzip without a time stamp, so rebuilds are identical). Smaller weights hardly change a
+    decision, and every attribute passed costs tagging time."""
+    largest: dict[str, float] = {}
+    for (attr, _), weight in tagger.info().state_features.items():
+        largest[attr] = max(largest.get(attr, 0.0), abs(weight))
+    attrs = sorted(a for a, w in largest.items() if w >= prune)
     with out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as f:
         f.write("".join(a + "\n" for a in attrs).encode("utf-8"))
     return len(attrs)
@@ -185,8 +201,8 @@ def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict
     settings = {**SETTINGS, **(settings or {})}
     train_file = corpus / "train.txt"
     train_part, validation = split(read_corpus(train_file))
-    if settings["tuning"]:  # settings are chosen on this split, so the validation figure stays unseen
-        train_part, validation = split(train_part)
+    if settings["fold"]:  # settings are chosen by cross-validation, so the validation figure stays unseen
+        train_part, validation = hold_out(train_part, *map(int, settings["fold"].split("/")))
     counts = {
         "anergazet": write_gazetteer(corpus, out / "anergazet.tsv"),
         "frequency": write_frequency(train_part, out / "frequency.tsv", settings["frequency_min_count"]),
@@ -209,7 +225,7 @@ def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
-    counts["attributes"] = write_attributes(tagger, out / "attributes.txt.gz")
+    counts["attributes"] = write_attributes(tagger, out / "attributes.txt.gz", settings["prune"])
     scores = evaluate(model, validation, settings["document_size"])
     by_sentence = evaluate(model, validation, 0)
     inputs = {

@@ -48,7 +48,7 @@ def test_every_event_carries_a_score(reference_doc):
 def test_a_reported_assassination_scores_above_talk_of_killing(every_candidate):
     report = max(e.evidence["score"] for e in _assaults(every_candidate(REPORT)))
     opinion = max(e.evidence["score"] for e in _assaults(every_candidate(OPINION)))
-    assert report > opinion + 0.2, (report, opinion)
+    assert report > model().thresholds["ASSAULT"] > opinion, (report, opinion)
 
 
 def test_default_keeps_the_report(pipeline):

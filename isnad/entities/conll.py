@@ -60,14 +60,20 @@ def entities(tags: list[str]) -> list[tuple[int, int, str]]:
     """``(first, last + 1, type)`` for every entity in a BIO tag sequence."""
     out: list[tuple[int, int, str]] = []
     start, kind = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, label = tag.partition("-")
-        continues = prefix == "I" and label == kind and start >= 0
-        if start >= 0 and not continues:
+    for i, tag in enumerate(tags):
+        if tag == "O":  # most tags: close the open entity, if any
+            if start >= 0:
+                out.append((start, i, kind))
+                start = -1
+            continue
+        prefix, label = tag[0], tag[2:]
+        if prefix == "I" and label == kind and start >= 0:
+            continue
+        if start >= 0:
             out.append((start, i, kind))
-            start, kind = -1, ""
-        if prefix in ("B", "I") and not continues:
-            start, kind = i, label
+        start, kind = (i, label) if prefix in ("B", "I") else (-1, "")
+    if start >= 0:
+        out.append((start, len(tags), kind))
     return out
 
 

@@ -126,7 +126,7 @@ def propagate(words: list[list[str]], tags: list[list[str]], common: Callable[[s
             continue
         for first, last, kind in entities(ts):
             name = tuple(ks[first:last])
-            if all(len(k) >= 3 for k in name) and not (len(name) == 1 and common(name[0])):
+            if min(map(len, name)) >= 3 and not (len(name) == 1 and common(name[0])):
                 found.setdefault(name, Counter())[kind] += 1
             surname = ks[last - 1]  # a person named in full is then called by the last name alone
             if last - first > 1 and LABELS.get(kind) == "PER" and len(surname) >= 3 and not common(surname):

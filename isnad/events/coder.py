@@ -112,11 +112,9 @@ class _Sentence:
 
     @cached_property
     def chunks(self) -> list[Chunk]:
-        tokens, lex = self.doc.tokens, self.lex
-        seen, people = lex.seen("people"), []
-        for i in range(self.first, self.last + 1):  # inlined cache look-up: this runs on every word
-            word = tokens[i].norm
-            sector = seen[word] if word in seen else lex.cue("people", word)
+        tokens, cue, people = self.doc.tokens, self.lex.cue, []
+        for i in range(self.first, self.last + 1):
+            sector = cue("people", tokens[i].norm)
             if sector:
                 people.append((i, sector))
         said_by = self.index.said_by.get(self.sid, ())

@@ -92,6 +92,7 @@ class _Sentence:
             if tokens[i].norm in CLAUSE_BREAKS:
                 start = i + 1
             self.clause[i - first] = start
+        self.clause_ends: dict[int, int] = {}  # clause start → its last token, filled by _clause_end
         self.sid = tokens[first].sentence
         self.fallback_country = index.salient
         self.used: set[int] = set()
@@ -232,9 +233,13 @@ class _Sentence:
         return "agent" if "agent" in flags and self._agent(i) is not None else ""
 
     def _clause_end(self, i: int) -> int:
-        j = i
-        while j < self.last and self.clause[j + 1 - self.first] == self.clause[i - self.first]:
-            j += 1
+        start = self.clause[i - self.first]
+        j = self.clause_ends.get(start)
+        if j is None:  # a clause is a run of tokens with the same start; each trigger asks several times
+            j = i
+            while j < self.last and self.clause[j + 1 - self.first] == start:
+                j += 1
+            self.clause_ends[start] = j
         return j
 
     # -- arguments ------------------------------------------------------------------------------

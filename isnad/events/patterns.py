@@ -211,6 +211,12 @@ def cue_forms() -> dict[str, dict[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def pair_heads() -> tuple[str, ...]:
+    """The first words of the cue forms of two words (في حال)."""
+    return tuple(sorted({form.split(" ")[0] for form in cue_forms() if " " in form}))
+
+
 NO_CUES: Mapping[str, str] = MappingProxyType({})  # read-only, shared by the many words that are no cue
 
 
@@ -221,6 +227,7 @@ class Lexicon:
         self.index = index(dictionary)
         self.cues = cues()
         self.forms = cue_forms()
+        self.pair_heads = pair_heads()
         self.cache: dict[str, tuple[Hit, ...]] = {}  # word → hits, filled by hits()
         self._cues: dict[str, Mapping[str, str]] = {}  # word → its cue kinds and values, filled by cues_of()
         self._seen: dict[str, dict[str, Any]] = {}  # the callers' own caches, see seen()
@@ -268,13 +275,24 @@ class Lexicon:
             for kind, value in found.items():
                 if kind in out or (kind not in SUFFIXED_CUES and base not in plain):
                     continue
-                if kind in CONJUNCTION_ONLY_CUES and len(base) <= PARTICLE and _prefix_of(word, base) not in ("", *CONJUNCTIONS):
+                if (kind in CONJUNCTION_ONLY_CUES and len(base) <= PARTICLE
+                        and _prefix_of(word, base) not in ("", *CONJUNCTIONS)):
                     continue
                 out[kind] = value
         return out or NO_CUES
 
     def cue(self, kind: str, word: str) -> str | None:
-        return self.cues_of(word).get(kind)
+        found = self._cues.get(word)  # the cached case first: this runs for every word near a trigger
+        if found is None:
+            found = self.cues_of(word)
+        return found.get(kind)
+
+    def pair_cue(self, kind: str, word: str, following: str) -> str | None:
+        """The cue of two words read as one (في حال). Only a word that ends like the first word of such a
+        form can begin one (clitics are stripped from its front), so other pairs are not looked up."""
+        if not word.endswith(self.pair_heads):
+            return None
+        return self.cue(kind, f"{word} {following}")
 
     def matches(self, group: str, word: str) -> bool:
         words = word_set(group)

@@ -52,22 +52,22 @@ class EventCoder:
         tokens = doc.tokens
         cache, lookup = self.lex.cache, self.lex.hits
         hits: list[tuple[Hit, ...]] = [()] * len(tokens)
-        sentences: dict[int, None] = {}
+        sentences: dict[int, list[int]] = {}  # sentence → its candidate triggers, in order
         for i, t in enumerate(tokens):  # one dict access per token once its word has been seen
             h = cache.get(t.norm)
             if h is None:
                 h = lookup(t.norm)
             if h:
                 hits[i] = h
-                sentences[t.sentence] = None
+                sentences.setdefault(t.sentence, []).append(i)
         if not sentences:
             doc.events = []
             return doc
         index = DocIndex(doc)
         events: list[Event] = []
-        for sid in sentences:
+        for sid, triggers in sentences.items():
             first, last = index.span(sid)
-            events.extend(_Sentence(self.lex, doc, index, first, last, hits, self).code())
+            events.extend(_Sentence(self.lex, doc, index, first, last, hits, self).code(triggers))
         # the score judges claims of fact: planned, negated or hypothetical events keep their modality instead
         events = [e for e in events if e.modality not in FACTUAL
                   or e.evidence.get("score", 1.0) >= self.thresholds.get(e.plover.get("type"), 0.0)]
@@ -139,9 +139,10 @@ class _Sentence:
         return [(find(t.start), time_dict(t)) for t in self.index.times.get(self.sid, [])]
 
     # -- triggers -------------------------------------------------------------------------------
-    def code(self) -> list[Event]:
-        for i in range(self.first, self.last + 1):
-            if not self.hits[i] or i in self.used:
+    def code(self, triggers: list[int]) -> list[Event]:
+        """The events of the candidate triggers (token indices, in order) of the sentence."""
+        for i in triggers:
+            if i in self.used:  # a companion word of an earlier event
                 continue
             if self._blocked(i):
                 continue

@@ -52,22 +52,22 @@ class EventCoder:
         tokens = doc.tokens
         cache, lookup = self.lex.cache, self.lex.hits
         hits: list[tuple[Hit, ...]] = [()] * len(tokens)
-        sentences: dict[int, None] = {}
+        sentences: dict[int, list[int]] = {}  # sentence → its candidate triggers, in order
         for i, t in enumerate(tokens):  # one dict access per token once its word has been seen
             h = cache.get(t.norm)
             if h is None:
                 h = lookup(t.norm)
             if h:
                 hits[i] = h
-                sentences[t.sentence] = None
+                sentences.setdefault(t.sentence, []).append(i)
         if not sentences:
             doc.events = []
             return doc
         index = DocIndex(doc)
         events: list[Event] = []
-        for sid in sentences:
+        for sid, triggers in sentences.items():
             first, last = index.span(sid)
-            events.extend(_Sentence(self.lex, doc, index, first, last, hits, self).code())
+            events.extend(_Sentence(self.lex, doc, index, first, last, hits, self).code(triggers))
         # the score judges claims of fact: planned, negated or hypothetical events keep their modality instead
         events = [e for e in events if e.modality not in FACTUAL
                   or e.evidence.get("score", 1.0) >= self.thresholds.get(e.plover.get("type"), 0.0)]
@@ -92,6 +92,7 @@ class _Sentence:
             if tokens[i].norm in CLAUSE_BREAKS:
                 start = i + 1
             self.clause[i - first] = start
+        self.clause_ends: dict[int, int] = {}  # clause start → its last token, filled by _clause_end
         self.sid = tokens[first].sentence
         self.fallback_country = index.salient
         self.used: set[int] = set()
@@ -112,11 +113,9 @@ class _Sentence:
 
     @cached_property
     def chunks(self) -> list[Chunk]:
-        tokens, lex = self.doc.tokens, self.lex
-        seen, people = lex.seen("people"), []
-        for i in range(self.first, self.last + 1):  # inlined cache look-up: this runs on every word
-            word = tokens[i].norm
-            sector = seen[word] if word in seen else lex.cue("people", word)
+        tokens, cue, people = self.doc.tokens, self.lex.cue, []
+        for i in range(self.first, self.last + 1):
+            sector = cue("people", tokens[i].norm)
             if sector:
                 people.append((i, sector))
         said_by = self.index.said_by.get(self.sid, ())
@@ -140,9 +139,10 @@ class _Sentence:
         return [(find(t.start), time_dict(t)) for t in self.index.times.get(self.sid, [])]
 
     # -- triggers -------------------------------------------------------------------------------
-    def code(self) -> list[Event]:
-        for i in range(self.first, self.last + 1):
-            if not self.hits[i] or i in self.used:
+    def code(self, triggers: list[int]) -> list[Event]:
+        """The events of the candidate triggers (token indices, in order) of the sentence."""
+        for i in triggers:
+            if i in self.used:  # a companion word of an earlier event
                 continue
             if self._blocked(i):
                 continue
@@ -234,9 +234,13 @@ class _Sentence:
         return "agent" if "agent" in flags and self._agent(i) is not None else ""
 
     def _clause_end(self, i: int) -> int:
-        j = i
-        while j < self.last and self.clause[j + 1 - self.first] == self.clause[i - self.first]:
-            j += 1
+        start = self.clause[i - self.first]
+        j = self.clause_ends.get(start)
+        if j is None:  # a clause is a run of tokens with the same start; each trigger asks several times
+            j = i
+            while j < self.last and self.clause[j + 1 - self.first] == start:
+                j += 1
+            self.clause_ends[start] = j
         return j
 
     # -- arguments ------------------------------------------------------------------------------

@@ -2,13 +2,16 @@
 sentence, the most named country and place, and years written as numbers when no time stage ran."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import fields
 from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 from isnad.document import Document
 from isnad.events import arguments as args_
 
+SENTENCE = attrgetter("sentence")
 YEAR_WORDS = {"عام", "العام", "سنة", "السنة", "خلال"}
 
 
@@ -58,18 +61,8 @@ class DocIndex:
 
     def span(self, sid: int) -> tuple[int, int]:
         """First and last token of sentence ``sid`` (tokens are in sentence order)."""
-        tokens = self.tokens
-        lo, hi = 0, len(tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if tokens[mid].sentence < sid:
-                lo = mid + 1
-            else:
-                hi = mid
-        last = lo
-        while last + 1 < len(tokens) and tokens[last + 1].sentence == sid:
-            last += 1
-        return lo, last
+        return (bisect_left(self.tokens, sid, key=SENTENCE),
+                bisect_right(self.tokens, sid, key=SENTENCE) - 1)
 
 
 def time_dict(t: Any) -> dict[str, Any]:

@@ -48,8 +48,7 @@ def modality(
             return "negated", tokens[i].norm
     for i in range(clause_start, trigger):
         word = tokens[i].norm
-        pair = f"{word} {tokens[i + 1].norm}" if i + 1 < trigger else ""
-        if lex.cue("hypothetical", word) or (pair and lex.cue("hypothetical", pair)):
+        if lex.cue("hypothetical", word) or (i + 1 < trigger and lex.pair_cue("hypothetical", word, tokens[i + 1].norm)):
             return "hypothetical", word
     if hit.pattern.modality:
         return hit.pattern.modality, tokens[trigger].norm

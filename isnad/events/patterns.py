@@ -7,9 +7,11 @@ trying the word itself, then its clitic-stripped bases.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 from isnad.text.clitics import candidates
@@ -198,14 +200,37 @@ def verb_possible(word: str, base: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def cue_forms() -> dict[str, dict[str, str]]:
+    """surface form → {cue kind: value}: every kind a form stands for, so that one look-up per clitic base
+    answers for all kinds at once."""
+    out: dict[str, dict[str, str]] = {}
+    for kind, table in cues().items():
+        for form, value in table.items():
+            out.setdefault(form, {})[kind] = value
+    return out
+
+
+@lru_cache(maxsize=1)
+def pair_heads() -> tuple[str, ...]:
+    """The first words of the cue forms of two words (في حال)."""
+    return tuple(sorted({form.split(" ")[0] for form in cue_forms() if " " in form}))
+
+
+NO_CUES: Mapping[str, str] = MappingProxyType({})  # read-only, shared by the many words that are no cue
+
+
 class Lexicon:
     """Word → hits, and word → cue kinds, with a per-instance cache of normalised words."""
 
     def __init__(self, dictionary: bool = False) -> None:
         self.index = index(dictionary)
         self.cues = cues()
+        self.forms = cue_forms()
+        self.pair_heads = pair_heads()
         self.cache: dict[str, tuple[Hit, ...]] = {}  # word → hits, filled by hits()
-        self._cues: dict[str, dict[str, Any]] = {kind: {} for kind in self.cues}
+        self._cues: dict[str, Mapping[str, str]] = {}  # word → its cue kinds and values, filled by cues_of()
+        self._seen: dict[str, dict[str, Any]] = {}  # the callers' own caches, see seen()
 
     def hits(self, word: str) -> tuple[Hit, ...]:
         got = self.cache.get(word)
@@ -223,29 +248,51 @@ class Lexicon:
             self.cache[word] = got
         return got
 
-    def seen(self, kind: str) -> dict[str, Any]:
-        """The cache of one cue kind (word → value), for loops that look up every word; a kind that is
-        not in cues.tsv names a cache of the caller's own (the score keeps each word's cue kinds there)."""
-        return self._cues.setdefault(kind, {})
+    def seen(self, name: str) -> dict[str, Any]:
+        """A cache of the caller's own (word → what it found), kept as long as the lexicon: the score
+        keeps each word's cue kinds there."""
+        return self._seen.setdefault(name, {})
+
+    def cues_of(self, word: str) -> Mapping[str, str]:
+        """Every cue kind of a word, with its value; worked out once per distinct word."""
+        got = self._cues.get(word)
+        if got is None:
+            if len(self._cues) > 200_000:  # bound the cache on endless streams
+                self._cues.clear()
+            got = self._cues[word] = self._find_cues(word)
+        return got
+
+    def _find_cues(self, word: str) -> Mapping[str, str]:
+        """For each kind, the value of the first clitic base of ``word`` that its table holds.
+        Modality words carry pronouns (عزمها "its intention"): only their kinds are looked up without a
+        suffix; other cues are looked up without prefixes alone."""
+        out: dict[str, str] = {}
+        plain = candidates(word)  # the bases without a suffix come first among the suffixed ones, in order
+        for base in candidates(word, suffixes=True):
+            found = self.forms.get(base)
+            if not found:
+                continue
+            for kind, value in found.items():
+                if kind in out or (kind not in SUFFIXED_CUES and base not in plain):
+                    continue
+                if (kind in CONJUNCTION_ONLY_CUES and len(base) <= PARTICLE
+                        and _prefix_of(word, base) not in ("", *CONJUNCTIONS)):
+                    continue
+                out[kind] = value
+        return out or NO_CUES
 
     def cue(self, kind: str, word: str) -> str | None:
-        seen = self._cues.get(kind)
-        if seen is None:
+        found = self._cues.get(word)  # the cached case first: this runs for every word near a trigger
+        if found is None:
+            found = self.cues_of(word)
+        return found.get(kind)
+
+    def pair_cue(self, kind: str, word: str, following: str) -> str | None:
+        """The cue of two words read as one (في حال). Only a word that ends like the first word of such a
+        form can begin one (clitics are stripped from its front), so other pairs are not looked up."""
+        if not word.endswith(self.pair_heads):
             return None
-        if word in seen:
-            return seen[word]
-        table = self.cues.get(kind, {})
-        got = table.get(word)
-        if got is None:
-            # modality words carry pronouns (عزمها "its intention"); other cues are looked up without them
-            bases = candidates(word, suffixes=kind in SUFFIXED_CUES)
-            if kind in CONJUNCTION_ONLY_CUES:
-                bases = tuple(b for b in bases if len(b) > PARTICLE or _prefix_of(word, b) in ("", *CONJUNCTIONS))
-            got = next((table[b] for b in bases if b in table), None)
-        if len(seen) > 200_000:  # bound the cache on endless streams
-            seen.clear()
-        seen[word] = got
-        return got
+        return self.cue(kind, f"{word} {following}")
 
     def matches(self, group: str, word: str) -> bool:
         words = word_set(group)

@@ -85,8 +85,9 @@ def _kinds(lex: Lexicon, word: str) -> tuple[str, ...]:
         return ("question",)
     if word in DEMONSTRATIVES:
         return ("demonstrative",)
-    kinds = tuple(kind for kind in CUE_KINDS if lex.cue(kind, word))
-    return ("number", *kinds) if lex.cue("numeral", word) else kinds
+    found = lex.cues_of(word)
+    kinds = tuple(kind for kind in CUE_KINDS if kind in found)
+    return ("number", *kinds) if "numeral" in found else kinds
 
 
 def sentence_cues(lex: Lexicon, tokens: list[Token], first: int, last: int) -> dict[str, list[int]]:

@@ -256,8 +256,9 @@ class Featuriser:
             context = tuple([tuple([p + f for f in fs]) for p, fs in zip(OFFSET_PREFIXES, sees)])
         else:
             get = self.known.get
-            own = [b for b in map(get, own) if b is not None]
-            context = tuple([tuple([b for b in map(m.get, fs) if b is not None]) for m, fs in zip(self.seen_by, sees)])
+            # filter(None, ...) drops what the model does not know (encoded attributes are never empty)
+            own = list(filter(None, map(get, own)))
+            context = tuple([tuple(filter(None, map(m.get, fs))) for m, fs in zip(self.seen_by, sees)])
         return WordFeatures(
             k, trig, freq >= COMMON_CLASS, tuple(own), context,
             by_next(starts) if starts else {}, by_next(remembered) if remembered else {},
@@ -282,7 +283,7 @@ class Featuriser:
         if self.known is None:
             return tuple(feats)
         get = self.known.get
-        return tuple([b for b in map(get, feats) if b is not None])
+        return tuple(filter(None, map(get, feats)))
 
     def announced(self, infos: Sequence[Sequence[WordFeatures]]) -> dict[str, tuple[str, ...]]:
         """What the neighbours of each word announce anywhere in a document (``d=L...`` for a title

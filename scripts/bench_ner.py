@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from isnad.entities.training import DEFAULT_CORPUS, read_corpus
+from isnad.pipeline import collect_less
 
 
 def main() -> None:
@@ -22,6 +23,7 @@ def main() -> None:
     from isnad.entities.tagger import CrfTagger, tag_document
 
     tagger = CrfTagger(Path(sys.argv[2]) if len(sys.argv) > 2 else None)
+    collect_less()  # as the pipeline does once its stages are loaded
     print(f"load: {time.process_time() - began:.3f} s CPU")
     for label in ("cold caches", "warm caches"):
         began = time.process_time()

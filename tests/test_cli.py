@@ -128,3 +128,24 @@ def test_jsonl_batch_streams_in_constant_memory(tmp_path, reference_text):
     small, large = peak(20), peak(200)
     # keeping every document would grow the peak tenfold; the garbage collector alone moves it a little
     assert large < small * 3, (small, large)
+
+
+def test_bench_reports_throughput_on_a_corpus(tmp_path):
+    """Not a timed test: the benchmark runs on two articles of the bench corpus and reports its figures."""
+    import gzip
+
+    from isnad.bench import CORPUS
+
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+        lines = [next(f), next(f)]
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text("".join(lines), encoding="utf-8")
+    result = run("bench", "--corpus", str(corpus), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["articles"] == 2 and data["tokens"] > 100
+    assert data["tokens_per_s"] > 0 and data["cpu_seconds"] > 0 and data["startup_seconds"] > 0
+    assert set(data["stage_seconds"]) == {"normalise", "segment", "gazetteer", "tagger", "resolve", "timex",
+                                          "attribution", "events", "credibility"}
+    text = run("bench", "--corpus", str(corpus)).output
+    assert "tokens per CPU second" in text and "peak memory" in text

@@ -173,7 +173,7 @@ class Featuriser:
         ]
         self.pad = PAD if known is None else WordFeatures("", "", True, (), ((), (b"BOS",), (b"EOS",), ()), {}, {})
         # every left part of a known key pair (kk=A|B), so most words need no pair string at all
-        self.pair_starts = None if keep is None else frozenset(
+        self.pair_starts = None if known is None else frozenset(
             a[3:i] for a in known if a.startswith("kk=") for i in range(3, len(a)) if a[i] == "|"
         )
         self.word = lru_cache(maxsize=200_000)(self.build)

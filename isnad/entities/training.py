@@ -154,12 +154,12 @@ def jackknife(train_part: Sentences, base: Lexicons, folds: int, min_share: floa
     Were the names taken from the sentence itself, the model would learn to trust the memory blindly;
     this way it learns how far a remembered name carries to unseen text, as at run time.
     """
-    size = -(-len(train_part) // folds)
     out: list[list[tuple[str, ...]]] = []
-    for k in range(folds):
-        names, phrases = name_memory(train_part[: k * size] + train_part[(k + 1) * size :], min_share)
+    for k in range(1, folds + 1):
+        others, held = hold_out(train_part, k, folds)
+        names, phrases = name_memory(others, min_share)
         featuriser = Featuriser(with_memory(base, names, phrase_table(phrases)[1]))
-        fold_part = [words for words, _ in train_part[k * size : (k + 1) * size]]
+        fold_part = [words for words, _ in held]
         for i in range(0, len(fold_part), document_size):  # documents as at evaluation
             out.extend(featuriser.document(fold_part[i : i + document_size]))
     return out

@@ -225,7 +225,6 @@ class Lexicon:
 
     def __init__(self, dictionary: bool = False) -> None:
         self.index = index(dictionary)
-        self.cues = cues()
         self.forms = cue_forms()
         self.pair_heads = pair_heads()
         self.cache: dict[str, tuple[Hit, ...]] = {}  # word → hits, filled by hits()

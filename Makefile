@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := isnad/examples/geneva_defection.txt
 
-.PHONY: run test install install-test bench clean
+.PHONY: run test install install-test shared-data bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,10 +27,16 @@ run: install
 # The tests need Chromium (dashboard) and a PostgreSQL server on loopback (store parity): both are
 # installed from Debian's packages when missing, and the server is stopped afterwards.
 # pytest exits 5 when no test ran: that is a failure too.
-test: install-test
+# The quality gates score the project on the public reference data (ANERcorp, the Arabic event GSR).
+SHARED_DATA := $(or $(ISNAD_SHARED_DATA),$(abspath ../shared/data))
+
+shared-data:
+	@test -d "$(SHARED_DATA)" || { echo "reference data not found at $(SHARED_DATA): put it beside the project (../shared/data) or set ISNAD_SHARED_DATA" >&2; exit 1; }
+
+test: shared-data install-test
 	bash scripts/ci-browser.sh
 	eval "$$(bash scripts/ci-services.sh)"; \
-	$(BIN)/python -m pytest -q; status=$$?; \
+	ISNAD_SHARED_DATA="$(SHARED_DATA)" $(BIN)/python -m pytest -q; status=$$?; \
 	bash scripts/ci-services.sh stop "$$ISNAD_TEST_PG_DIR"; \
 	if [ $$status -eq 5 ]; then echo "no tests ran" >&2; exit 1; fi; exit $$status
 

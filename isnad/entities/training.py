@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -38,7 +39,9 @@ from isnad.entities.features import (
 )
 from isnad.text.normalise import fold
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "anercorp"
+# the reference data: $ISNAD_SHARED_DATA, else ../shared/data beside the project (development only)
+SHARED_DATA = Path(os.environ.get("ISNAD_SHARED_DATA", Path(__file__).resolve().parents[2].parent / "shared" / "data"))
+DEFAULT_CORPUS = SHARED_DATA / "anercorp"
 GAZETTEERS = {"AlignedLocGazetteer.txt": "LOC", "AlignedOrgGazetteer.txt": "ORG", "AlignedPersGazetteer.txt": "PER"}
 PROJECT_FILES = ("places.tsv", "actors.tsv", "first_names.txt")
 SETTINGS: dict[str, Any] = {

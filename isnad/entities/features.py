@@ -1,11 +1,11 @@
 """Features of words for the named-entity tagger.
 
-Everything that depends on the word alone (its clitic-free forms, affixes, shape, frequency class,
-gazetteer, name-memory and trigger membership, and the copies of these seen by its neighbours) is
-computed once per distinct word and cached, so tagging a sentence is mostly tuple concatenation. Words
-are the normalised forms of :func:`isnad.text.normalise.fold`, at training and at tagging time alike.
-When the model's attribute list is given, features the model has no weight for are dropped up front:
-the CRF would ignore them anyway, and passing them costs most of the tagging time.
+Everything that depends on the word alone (its clitic-free forms, affixes, shape, frequency class, word
+class in a large vocabulary, gazetteer, name-memory and trigger membership, and the copies of these seen
+by its neighbours) is computed once per distinct word and cached, so tagging a sentence is mostly tuple
+concatenation. Words are the normalised forms of :func:`isnad.text.normalise.fold`, at training and at
+tagging time alike. When the model's attribute list is given, features the model has no weight for are
+dropped up front: the CRF would ignore them anyway, and passing them costs most of the tagging time.
 """
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ class Lexicons:
     triggers: dict[str, str]  # title/role/type word -> kind it announces
     names: dict[str, frozenset[str]]  # word -> tags it mostly bears in the training text (B-PERS, ...)
     name_phrases: Phrases  # multi-word names of the training text
+    classes: dict[str, str]  # word of a large Arabic vocabulary -> its classes (noun, prop, ...)
 
 
 def data_dir() -> Path:
@@ -111,6 +112,7 @@ def load_lexicons(directory: Path | None = None, project: Path | None = None, me
         {word: kind for word, kind in rows(directory / "triggers.tsv")},
         names,
         name_phrases,
+        dict(rows(directory / "word_classes.tsv")),
     )
 
 
@@ -171,7 +173,7 @@ class Featuriser:
         self.seen_by = None if known is None else [
             {a[len(p) :]: b for a, b in known.items() if a.startswith(p)} for p in OFFSET_PREFIXES
         ]
-        self.pad = PAD if known is None else WordFeatures("", "", True, (), ((), (b"BOS",), (b"EOS",), ()), {}, {})
+        self.pad = PAD if known is None else dataclasses.replace(PAD, context=tuple([self._known(c) for c in PAD.context]))
         # every left part of a known key pair (kk=A|B), so most words need no pair string at all
         self.pair_starts = None if known is None else frozenset(
             a[3:i] for a in known if a.startswith("kk=") for i in range(3, len(a)) if a[i] == "|"
@@ -198,7 +200,7 @@ class Featuriser:
         sh = shape(word)
         freq = lex.frequency.get(word, lex.frequency.get(k, -1))
         # the kinds of the first form (the word, then ever shorter clitic-free forms) each table knows
-        gaz = project = names = None
+        gaz = project = names = cls = None
         starts: list[tuple[tuple[str, ...], str]] = []
         remembered: list[tuple[tuple[str, ...], str]] = []
         for form in forms:
@@ -208,6 +210,8 @@ class Featuriser:
                 project = sorted(lex.project[form])
             if names is None and form in lex.names:
                 names = sorted(lex.names[form])
+            if cls is None and form in lex.classes:
+                cls = lex.classes[form]
             if form in lex.phrases:
                 starts.extend(lex.phrases[form])
             if form in lex.name_phrases:
@@ -248,9 +252,14 @@ class Featuriser:
         if trig:
             own.append("t=" + trig)
             seen.append("t=" + trig)
+        # the class of the word in a large Arabic vocabulary, or its absence: most names no list holds
+        lx = "lx=" + cls if cls else ("lx=none" if sh == "ar" else "")
+        if lx:
+            own.append(lx)
         if freq < 0:
             seen.append("rare")
-        near = [*seen, "x2=" + x2, "s=" + stem]  # the next and previous words also see its ending and stem
+        # the next and previous words also see its ending, stem and class
+        near = [*seen, "x2=" + x2, "s=" + stem, *([lx] if lx else [])]
         sees = (seen, near, near, seen)
         if self.known is None:
             context = tuple([tuple([p + f for f in fs]) for p, fs in zip(OFFSET_PREFIXES, sees)])

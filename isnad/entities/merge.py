@@ -20,13 +20,15 @@ from isnad.text.clitics import candidates
 from isnad.text.normalise import fold
 
 WORD = re.compile(r"\w+")
+LAST_WORD = re.compile(r"(?<!\w)(\w+)\s+$")  # the whole word just before a position, nothing but spaces between
 CLITICS = re.compile(r"(?:[وف]?[بكل]|[وف])(?=ال)")
 MARK = re.compile(r"[\u0640\u064B-\u065F\u0670\u06D6-\u06ED]")
 GPE_KINDS = {"country", "adm1", "city"}
 
 
-def load_stop_words() -> frozenset[str]:
-    text = resources.files("isnad.data.ner").joinpath("stop_person.txt").read_text(encoding="utf-8")
+def load_words(name: str) -> frozenset[str]:
+    """The folded words of a one-word-a-line list in ``isnad/data/ner/``."""
+    text = resources.files("isnad.data.ner").joinpath(name).read_text(encoding="utf-8")
     return frozenset(fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
@@ -45,7 +47,8 @@ def _resolvers() -> tuple[Callable[..., Any] | None, Callable[..., Any] | None]:
 
 class Merger:
     def __init__(self) -> None:
-        self.stop = load_stop_words()
+        self.stop = load_words("stop_person.txt")
+        self.compass = load_words("compass.txt")
         self.lookup_name, self.lookup_place = _resolvers()
         self.is_stop = lru_cache(maxsize=100_000)(self._is_stop)
 
@@ -125,10 +128,17 @@ class Merger:
             if hits and not self._covers_fragments(m, [existing[j] for j in hits]):
                 continue
             replaced.update(hits)
+            if m.label in ("ORG", "PER") and self._after_compass(doc.text, m.start):
+                m.label = "LOC"
             self.resolve(m, doc.published)
             added.append(m)
         kept = [e for i, e in enumerate(existing) if i not in replaced]
         return sorted(kept + added, key=lambda e: (e.start, -e.end))
+
+    def _after_compass(self, text: str, start: int) -> bool:
+        """The word before ``start`` is a direction (شرق، بشمال، وجنوب)."""
+        before = LAST_WORD.search(text, max(0, start - 20), start)
+        return bool(before) and any(c in self.compass for c in candidates(fold(before.group(1))))
 
     @staticmethod
     def _covers_fragments(m: Mention, hits: list[Mention]) -> bool:

@@ -57,7 +57,7 @@ SETTINGS: dict[str, Any] = {
     "names_folds": 5,
     "scheme": "BIOES",  # single-word names and name ends get labels of their own (BIO: no such labels)
     "document_size": 20,  # sentences per document when scoring: names are made consistent within one
-    "prune": 0.2,  # attributes whose weights are all smaller are not passed to the model when tagging
+    "prune": 0.4,  # attributes whose weights are all smaller are not passed to the model when tagging
     "fold": None,  # "k/n": train on the rest of the training part and score on its k-th of n blocks
 }
 TRAINER_PARAMS = ("c1", "c2", "max_iterations", "feature.possible_transitions")
@@ -211,8 +211,9 @@ def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict
         "frequency": write_frequency(train_part, out / "frequency.tsv", settings["frequency_min_count"]),
         "names": write_names(name_memory(train_part, settings["names_min_share"]), out),
     }
-    if not (out / "triggers.tsv").exists():
-        (out / "triggers.tsv").write_text((data_dir() / "triggers.tsv").read_text(encoding="utf-8"), encoding="utf-8")
+    for name in ("triggers.tsv", "word_classes.tsv"):  # written for the project, not rebuilt here
+        if not (out / name).exists():
+            (out / name).write_text((data_dir() / name).read_text(encoding="utf-8"), encoding="utf-8")
 
     began = time.perf_counter()
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -235,6 +236,7 @@ def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict
         "train.txt": sha256(train_file),
         **{f"gazetteers/{n}": sha256(corpus / "gazetteers" / n) for n in GAZETTEERS},
         "triggers.tsv": sha256(out / "triggers.tsv"),
+        "word_classes.tsv": sha256(out / "word_classes.tsv"),
         **{f"isnad/data/gazetteer/{n}": sha256(gazetteer_dir() / n) for n in PROJECT_FILES if (gazetteer_dir() / n).exists()},
     }
     record = {

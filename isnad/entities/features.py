@@ -252,14 +252,14 @@ class Featuriser:
         if trig:
             own.append("t=" + trig)
             seen.append("t=" + trig)
-        # the class of the word in a large Arabic vocabulary, or its absence: most names no list holds
-        lx = "lx=" + cls if cls else ("lx=none" if sh == "ar" else "")
-        if lx:
-            own.append(lx)
         if freq < 0:
             seen.append("rare")
-        # the next and previous words also see its ending, stem and class
-        near = [*seen, "x2=" + x2, "s=" + stem, *([lx] if lx else [])]
+        near = [*seen, "x2=" + x2, "s=" + stem]  # the next and previous words also see its ending and stem
+        # ... and its class in a large Arabic vocabulary, or its absence: most names no list holds
+        if cls or sh == "ar":
+            lx = "lx=" + (cls or "none")
+            own.append(lx)
+            near.append(lx)
         sees = (seen, near, near, seen)
         if self.known is None:
             context = tuple([tuple([p + f for f in fs]) for p, fs in zip(OFFSET_PREFIXES, sees)])

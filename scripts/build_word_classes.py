@@ -38,19 +38,26 @@ def build(database: Path) -> list[tuple[str, str]]:
             if w and " " not in w:
                 cls = CLASSES.get(kind, "func")
                 readings[w][cls] = readings[w].get(cls, 0) + int(freq)
+    return frequent(readings, 10, ",")
+
+
+def frequent(counts: dict[str, dict[str, int]], share: int, sep: str) -> list[tuple[str, str]]:
+    """Each word with its classes that are at least 1/``share`` as frequent as its most frequent one."""
     out = []
-    for w, by_class in sorted(readings.items()):
+    for w, by_class in sorted(counts.items()):
         top = max(by_class.values())
-        out.append((w, ",".join(sorted(c for c, f in by_class.items() if f * 10 >= top))))
+        out.append((w, sep.join(sorted(c for c, f in by_class.items() if f * share >= top))))
     return out
+
+
+def write(out: Path, header: str, rows: list[tuple[str, str]]) -> None:
+    out.write_text(header + "".join(f"{w}\t{c}\n" for w, c in rows), encoding="utf-8")
+    print(f"{len(rows)} words → {out}")
 
 
 def main() -> None:
     database = Path(str(resources.files("arramooz"))) / "data" / "wordfreq.sqlite"
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
-    rows = build(database)
-    out.write_text(HEADER + "".join(f"{w}\t{c}\n" for w, c in rows), encoding="utf-8")
-    print(f"{len(rows)} words → {out}")
+    write(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT, HEADER, build(database))
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 """Features of words for the named-entity tagger.
 
 Everything that depends on the word alone (its clitic-free forms, affixes, shape, frequency class, word
-class in a large vocabulary, gazetteer, name-memory and trigger membership, and the copies of these seen
-by its neighbours) is computed once per distinct word and cached, so tagging a sentence is mostly tuple
-concatenation. Words are the normalised forms of :func:`isnad.text.normalise.fold`, at training and at
+class in a large vocabulary, part of people's names, gazetteer, name-memory and trigger membership, and
+the copies of these seen by its neighbours) is computed once per distinct word and cached, so tagging a
+sentence is mostly tuple concatenation. Words are the normalised forms of :func:`isnad.text.normalise.fold`, at training and at
 tagging time alike. When the model's attribute list is given, features the model has no weight for are
 dropped up front: the CRF would ignore them anyway, and passing them costs most of the tagging time.
 """
@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from isnad.text.clitics import candidates, key
-from isnad.text.normalise import fold
+from isnad.text.normalise import fold, tables
 
 ARABIC_WORD = re.compile("[\u0621-\u06D3]+")
 OFFSET_PREFIXES = ("-2", "-1", "1", "2")  # how the features of the neighbour at offsets -2, -1, +1, +2 are named
@@ -43,6 +43,7 @@ class Lexicons:
     names: dict[str, frozenset[str]]  # word -> tags it mostly bears in the training text (B-PERS, ...)
     name_phrases: Phrases  # multi-word names of the training text
     classes: dict[str, str]  # word of a large Arabic vocabulary -> its classes (noun, prop, ...)
+    persons: dict[str, str]  # loosely folded word of people's names -> the parts of a name it is (g, s, u)
 
 
 def data_dir() -> Path:
@@ -113,6 +114,7 @@ def load_lexicons(directory: Path | None = None, project: Path | None = None, me
         names,
         name_phrases,
         dict(rows(directory / "word_classes.tsv")),
+        dict(rows(directory / "person_words.tsv")),
     )
 
 
@@ -178,6 +180,7 @@ class Featuriser:
         self.pair_starts = None if known is None else frozenset(
             a[3:i] for a in known if a.startswith("kk=") for i in range(3, len(a)) if a[i] == "|"
         )
+        self.loose = tables().loose  # people's names are looked up loosely folded (ة→ه، ى→ي), as listed
         self.word = lru_cache(maxsize=200_000)(self.build)
 
     def _nisba(self, k: str) -> bool:
@@ -200,7 +203,7 @@ class Featuriser:
         sh = shape(word)
         freq = lex.frequency.get(word, lex.frequency.get(k, -1))
         # the kinds of the first form (the word, then ever shorter clitic-free forms) each table knows
-        gaz = project = names = cls = None
+        gaz = project = names = cls = person = None
         starts: list[tuple[tuple[str, ...], str]] = []
         remembered: list[tuple[tuple[str, ...], str]] = []
         for form in forms:
@@ -212,6 +215,8 @@ class Featuriser:
                 names = sorted(lex.names[form])
             if cls is None and form in lex.classes:
                 cls = lex.classes[form]
+            if person is None:
+                person = lex.persons.get(form.translate(self.loose))
             if form in lex.phrases:
                 starts.extend(lex.phrases[form])
             if form in lex.name_phrases:
@@ -260,6 +265,11 @@ class Featuriser:
             lx = "lx=" + (cls or "none")
             own.append(lx)
             near.append(lx)
+        # ... and whether people bear it as a given or a family name (not a function word: على is no علي)
+        if person and "func" not in (cls or ""):
+            nm = "nm=" + person
+            own.append(nm)
+            near.append(nm)
         sees = (seen, near, near, seen)
         if self.known is None:
             context = tuple([tuple([p + f for f in fs]) for p, fs in zip(OFFSET_PREFIXES, sees)])

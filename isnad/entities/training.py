@@ -46,10 +46,11 @@ GAZETTEERS = {"AlignedLocGazetteer.txt": "LOC", "AlignedOrgGazetteer.txt": "ORG"
 PROJECT_FILES = ("places.tsv", "actors.tsv", "first_names.txt")
 SETTINGS: dict[str, Any] = {
     "algorithm": "lbfgs",
-    "c1": 0.1,  # L1 keeps the model small: most weights become exactly zero and are not stored
+    "c1": 0.05,  # L1 keeps the model small: most weights become exactly zero and are not stored
     "c2": 0.01,
     "max_iterations": 200,
     "feature.possible_transitions": True,
+    "feature.possible_states": True,  # weights for label/feature pairs never seen together, mostly negative
     "seed": 0,  # recorded for completeness: L-BFGS on a fixed order draws no random numbers
     "validation": "last tenth of the sentences",
     "frequency_min_count": 3,
@@ -60,7 +61,7 @@ SETTINGS: dict[str, Any] = {
     "prune": 0.4,  # attributes whose weights are all smaller are not passed to the model when tagging
     "fold": None,  # "k/n": train on the rest of the training part and score on its k-th of n blocks
 }
-TRAINER_PARAMS = ("c1", "c2", "max_iterations", "feature.possible_transitions")
+TRAINER_PARAMS = ("c1", "c2", "max_iterations", "feature.possible_transitions", "feature.possible_states")
 
 Sentences = list[tuple[list[str], list[str]]]
 SOURCE = "# Source: ANERcorp, CAMeL Lab split (CC BY-SA 4.0). Rebuilt by `isnad train ner`.\n"
@@ -211,7 +212,7 @@ def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict
         "frequency": write_frequency(train_part, out / "frequency.tsv", settings["frequency_min_count"]),
         "names": write_names(name_memory(train_part, settings["names_min_share"]), out),
     }
-    for name in ("triggers.tsv", "word_classes.tsv"):  # written for the project, not rebuilt here
+    for name in ("triggers.tsv", "word_classes.tsv", "person_words.tsv"):  # written for the project, not rebuilt here
         if not (out / name).exists():
             (out / name).write_text((data_dir() / name).read_text(encoding="utf-8"), encoding="utf-8")
 
@@ -237,6 +238,7 @@ def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict
         **{f"gazetteers/{n}": sha256(corpus / "gazetteers" / n) for n in GAZETTEERS},
         "triggers.tsv": sha256(out / "triggers.tsv"),
         "word_classes.tsv": sha256(out / "word_classes.tsv"),
+        "person_words.tsv": sha256(out / "person_words.tsv"),
         **{f"isnad/data/gazetteer/{n}": sha256(gazetteer_dir() / n) for n in PROJECT_FILES if (gazetteer_dir() / n).exists()},
     }
     record = {

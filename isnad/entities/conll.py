@@ -51,8 +51,7 @@ def documents(sentences: Iterable[list[list[str]]], size: int) -> Iterator[list[
 def write_conll(out: TextIO, sentences: Iterable[tuple[list[str], list[str]]]) -> None:
     """Writes ``token<TAB>tag`` lines, a blank line after each sentence."""
     for tokens, tags in sentences:
-        for token, tag in zip(tokens, tags):
-            out.write(f"{token}\t{tag}\n")
+        out.writelines(f"{token}\t{tag}\n" for token, tag in zip(tokens, tags))
         out.write("\n")
 
 

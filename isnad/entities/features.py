@@ -3,9 +3,10 @@
 Everything that depends on the word alone (its clitic-free forms, affixes, shape, frequency class, word
 class in a large vocabulary, part of people's names, gazetteer, name-memory and trigger membership, and
 the copies of these seen by its neighbours) is computed once per distinct word and cached, so tagging a
-sentence is mostly tuple concatenation. Words are the normalised forms of :func:`isnad.text.normalise.fold`, at training and at
-tagging time alike. When the model's attribute list is given, features the model has no weight for are
-dropped up front: the CRF would ignore them anyway, and passing them costs most of the tagging time.
+sentence is mostly tuple concatenation. Words are the normalised forms of
+:func:`isnad.text.normalise.fold`, at training and at tagging time alike. When the model's attribute
+list is given, features the model has no weight for are dropped up front: the CRF would ignore them
+anyway, and passing them costs most of the tagging time.
 """
 from __future__ import annotations
 

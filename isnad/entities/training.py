@@ -4,9 +4,8 @@ The validation split is fixed: the last tenth of the sentences of ``train.txt`` 
 is held out when ``i >= n - n // 10``); the model is trained on the rest, so the validation figure is
 the score of the shipped model on text it never saw. Settings are chosen by cross-validation on that
 rest (``fold="k/n"`` holds out its k-th of n contiguous blocks), never on the validation split.
-Training is deterministic (L-BFGS, no random
-draws; the sentence order is the file's), and the settings and the SHA-256 of every input are recorded
-in ``model.json`` beside the model.
+Training is deterministic (L-BFGS, no random draws; the sentence order is the file's), and the settings
+and the SHA-256 of every input are recorded in ``model.json`` beside the model.
 
 ANERcorp marks no article boundaries, so blocks of ``document_size`` (20) consecutive sentences stand
 for documents, in training and in scoring alike: the document-wide features and the consistency pass
@@ -44,6 +43,7 @@ SHARED_DATA = Path(os.environ.get("ISNAD_SHARED_DATA", Path(__file__).resolve().
 DEFAULT_CORPUS = SHARED_DATA / "anercorp"
 GAZETTEERS = {"AlignedLocGazetteer.txt": "LOC", "AlignedOrgGazetteer.txt": "ORG", "AlignedPersGazetteer.txt": "PER"}
 PROJECT_FILES = ("places.tsv", "actors.tsv", "first_names.txt")
+TABLES = ("triggers.tsv", "word_classes.tsv", "person_words.tsv")  # written for the project, not rebuilt by training
 SETTINGS: dict[str, Any] = {
     "algorithm": "lbfgs",
     "c1": 0.05,  # L1 keeps the model small: most weights become exactly zero and are not stored
@@ -212,7 +212,7 @@ def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict
         "frequency": write_frequency(train_part, out / "frequency.tsv", settings["frequency_min_count"]),
         "names": write_names(name_memory(train_part, settings["names_min_share"]), out),
     }
-    for name in ("triggers.tsv", "word_classes.tsv", "person_words.tsv"):  # written for the project, not rebuilt here
+    for name in TABLES:
         if not (out / name).exists():
             (out / name).write_text((data_dir() / name).read_text(encoding="utf-8"), encoding="utf-8")
 
@@ -236,9 +236,7 @@ def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict
     inputs = {
         "train.txt": sha256(train_file),
         **{f"gazetteers/{n}": sha256(corpus / "gazetteers" / n) for n in GAZETTEERS},
-        "triggers.tsv": sha256(out / "triggers.tsv"),
-        "word_classes.tsv": sha256(out / "word_classes.tsv"),
-        "person_words.tsv": sha256(out / "person_words.tsv"),
+        **{name: sha256(out / name) for name in TABLES},
         **{f"isnad/data/gazetteer/{n}": sha256(gazetteer_dir() / n) for n in PROJECT_FILES if (gazetteer_dir() / n).exists()},
     }
     record = {

@@ -168,6 +168,37 @@ def test_tag_and_evaluate_commands(tmp_path: Path, shared_data: Path):
     assert json.loads(result.output)["overall"]["f1"] > 50
 
 
+def test_conll_files_in_windows_1256_or_without_tags(tmp_path: Path, shared_data: Path):
+    """Real sentences as an Arabic news desk may send them: Windows-1256 is read like UTF-8 (and said so);
+    a file without a gold tag column, or an empty one, is refused with a clear message."""
+    import subprocess
+    import sys
+
+    isnad = str(Path(sys.executable).with_name("isnad"))
+    with (shared_data / "anercorp" / "train.txt").open(encoding="utf-8") as f:
+        text = "".join(
+            "".join(f"{r[0]}\t{r[-1]}\n" for r in s) + "\n" for s in split(list(read_conll(f)))[1][:30]
+        )
+    utf8, legacy = tmp_path / "gold.conll", tmp_path / "gold-1256.conll"
+    utf8.write_text(text, encoding="utf-8")
+    legacy.write_bytes(text.encode("cp1256"))
+    runs = [subprocess.run([isnad, "tag", "--conll", str(p)], capture_output=True, text=True) for p in (utf8, legacy)]
+    assert [r.returncode for r in runs] == [0, 0], runs[1].stderr
+    assert runs[1].stdout == runs[0].stdout and runs[0].stdout.count("\n\n") == 30
+    assert "cp1256" in runs[1].stderr and "cp1256" not in runs[0].stderr
+    scored = subprocess.run([isnad, "evaluate", "ner", "--conll", str(legacy), "--json"], capture_output=True, text=True)
+    assert scored.returncode == 0 and json.loads(scored.stdout)["overall"]["f1"] > 50
+
+    untagged = tmp_path / "tokens.conll"
+    untagged.write_text("".join(line.split("\t")[0] + "\n" for line in text.splitlines()), encoding="utf-8")
+    refused = subprocess.run([isnad, "evaluate", "ner", "--conll", str(untagged)], capture_output=True, text=True)
+    assert refused.returncode == 2 and "is not a BIO tag" in refused.stderr and not refused.stdout
+    empty = tmp_path / "empty.conll"
+    empty.write_bytes(b"")
+    refused = subprocess.run([isnad, "evaluate", "ner", "--conll", str(empty)], capture_output=True, text=True)
+    assert refused.returncode == 2 and "no sentences" in refused.stderr
+
+
 # --- the reference article ---------------------------------------------------------------------------
 
 def _persons(doc: Document) -> list[Mention]:

@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
 from isnad.entities.conll import Scores, documents, read_conll, write_conll
+from isnad.errors import InputError
+from isnad.text.decode import decode
 
+GOLD_TAG = re.compile(r"O|[BI]-\S+")
 DOCUMENT_HELP = (
     "Sentences per document when the file has no -DOCSTART- lines: names are made consistent within a "
     "document (0: sentence by sentence)."
@@ -41,7 +46,8 @@ def train() -> None:
               help="Change one training setting (c1, c2, scheme, ...; see model.json); repeatable.")
 def train_ner(corpus: Path | None, out: Path | None, fold: str | None, overrides: tuple[str, ...]) -> None:
     """Train the CRF tagger on ANERcorp (deterministic; settings and data hashes go to model.json)."""
-    from isnad.entities.training import DEFAULT_CORPUS, SETTINGS, train as run
+    from isnad.entities.training import DEFAULT_CORPUS, SETTINGS
+    from isnad.entities.training import train as run
 
     k, _, n = (fold or "1/1").partition("/")
     if not (k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
@@ -73,21 +79,39 @@ def _tagger(model: Path | None, size: int):
     return lambda doc: tag_document(backend, [[fold(t) for t in tokens] for tokens in doc])
 
 
+def _sentences(conll: BinaryIO, encoding: str | None) -> list[list[list[str]]]:
+    """The sentences of a CoNLL file, decoded as any input is (UTF-8 with or without BOM, UTF-16,
+    Windows-1256; ``encoding`` forces one); says on stderr when the file was not UTF-8."""
+    name = getattr(conll, "name", "input")
+    text, used = decode(conll.read(), encoding, name)
+    if used not in ("utf-8", "utf-8-sig", encoding):
+        click.echo(f"{name}: read as {used}", err=True)
+    return list(read_conll(text.splitlines()))
+
+
+ENCODING_HELP = "Encoding of the file when detection fails (detected: UTF-8, UTF-16, Windows-1256)."
+
+
 @click.command()
-@click.option("--conll", "conll", type=click.File("r", encoding="utf-8"), required=True,
+@click.option("--conll", "conll", type=click.File("rb"), required=True,
               help="One token per line (first column; other columns ignored), a blank line between sentences; - for stdin.")
 @click.option("-o", "--out", type=click.File("w", encoding="utf-8"), default="-", help="Output file (default: stdout).")
 @click.option("--model", type=click.Path(exists=True, path_type=Path), default=None,
               help="A CRF model file or a local transformer model directory (default: the bundled CRF).")
 @click.option("--document-size", default=20, show_default=True, help=DOCUMENT_HELP)
-def tag(conll, out, model: Path | None, document_size: int) -> None:
+@click.option("--encoding", default=None, help=ENCODING_HELP)
+def tag(conll, out, model: Path | None, document_size: int, encoding: str | None) -> None:
     """Tag a CoNLL file: writes token<TAB>tag lines with the same sentence breaks."""
+    sentences = _sentences(conll, encoding)
+    if not sentences:
+        click.echo(f"{conll.name}: no tokens in it, nothing to tag", err=True)
+        return
     tagger = _tagger(model, document_size)
     began, n = time.perf_counter(), 0
 
     def tagged():
         nonlocal n
-        for doc in documents(read_conll(conll), document_size):
+        for doc in documents(sentences, document_size):
             tokens = [[row[0] for row in sentence] for sentence in doc]
             n += sum(map(len, tokens))
             yield from zip(tokens, tagger(tokens))
@@ -98,18 +122,29 @@ def tag(conll, out, model: Path | None, document_size: int) -> None:
 
 
 @click.command("ner")
-@click.option("--conll", "conll", type=click.File("r", encoding="utf-8"), required=True,
+@click.option("--conll", "conll", type=click.File("rb"), required=True,
               help="Gold CoNLL file: token first, gold BIO tag last, a blank line between sentences.")
 @click.option("--model", type=click.Path(exists=True, path_type=Path), default=None,
               help="A CRF model file or a local transformer model directory (default: the bundled CRF).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--document-size", default=20, show_default=True, help=DOCUMENT_HELP)
-def evaluate_ner(conll, model: Path | None, as_json: bool, document_size: int) -> None:
+@click.option("--encoding", default=None, help=ENCODING_HELP)
+def evaluate_ner(conll, model: Path | None, as_json: bool, document_size: int, encoding: str | None) -> None:
     """Entity-level precision, recall and F1 per type (exact span and type) on a gold CoNLL file."""
+    sentences = _sentences(conll, encoding)
+    if not sentences:
+        raise InputError(f"{conll.name}: no sentences in it, nothing to score")
+    for i, sentence in enumerate(sentences, 1):
+        for row in sentence:
+            if row[0] != "-DOCSTART-" and not GOLD_TAG.fullmatch(row[-1]):
+                raise InputError(
+                    f"{conll.name}: sentence {i}, token {row[0]!r}: the last column {row[-1]!r} is not a BIO tag "
+                    "(O, B-TYPE or I-TYPE); the gold tag must be the last column"
+                )
     tagger = _tagger(model, document_size)
     scores = Scores()
     began, n = time.perf_counter(), 0
-    for doc in documents(read_conll(conll), document_size):
+    for doc in documents(sentences, document_size):
         tokens = [[row[0] for row in sentence] for sentence in doc]
         n += sum(map(len, tokens))
         for sentence, predicted in zip(doc, tagger(tokens)):

@@ -156,6 +156,7 @@ class WordFeatures:  # cached and shared: never changed once built
     remembered: NextWords  # training-text names this word may begin
 
 
+NOTHING_AROUND: tuple[tuple[bytes, ...], ...] = ((), (), (), ())
 PAD = WordFeatures("", "", True, (), ((), ("BOS",), ("EOS",), ()), {}, {})
 
 
@@ -171,11 +172,15 @@ class Featuriser:
         self.lex = lexicons or load_lexicons()
         known = None if keep is None else {a: a.encode() for a in keep}
         self.known = known
-        # per neighbour offset, what a neighbour sees (k=...) -> the attribute (-1k=...), so the tagger
-        # finds a neighbour's attribute without building its string
-        self.seen_by = None if known is None else [
-            {a[len(p) :]: b for a, b in known.items() if a.startswith(p)} for p in OFFSET_PREFIXES
-        ]
+        # what a neighbour sees (k=...) -> its attribute at each offset (-2k=..., -1k=..., 1k=..., 2k=...;
+        # None where the model has none): one look-up finds all four without building their strings
+        self.around: dict[str, list[bytes | None]] | None = None
+        if known is not None:
+            self.around = {}
+            for a, b in known.items():
+                for j, p in enumerate(OFFSET_PREFIXES):
+                    if a.startswith(p):
+                        self.around.setdefault(a[len(p) :], [None] * len(OFFSET_PREFIXES))[j] = b
         self.pad = PAD if known is None else dataclasses.replace(PAD, context=tuple([self._known(c) for c in PAD.context]))
         # every left part of a known key pair (kk=A|B), so most words need no pair string at all
         self.pair_starts = None if known is None else frozenset(
@@ -271,14 +276,16 @@ class Featuriser:
             nm = "nm=" + person
             own.append(nm)
             near.append(nm)
-        sees = (seen, near, near, seen)
         if self.known is None:
+            sees = (seen, near, near, seen)
             context = tuple([tuple([p + f for f in fs]) for p, fs in zip(OFFSET_PREFIXES, sees)])
         else:
-            get = self.known.get
             # filter(None, ...) drops what the model does not know (encoded attributes are never empty)
-            own = list(filter(None, map(get, own)))
-            context = tuple([tuple(filter(None, map(m.get, fs))) for m, fs in zip(self.seen_by, sees)])
+            own = list(filter(None, map(self.known.get, own)))
+            # near holds all that seen holds; its other features were never seen two words away in
+            # training, so the model has no attribute for them at offsets -2 and +2
+            hits = list(filter(None, map(self.around.get, near)))
+            context = tuple([tuple([m[j] for m in hits if m[j]]) for j in range(len(OFFSET_PREFIXES))]) if hits else NOTHING_AROUND
         return WordFeatures(
             k, trig, freq >= COMMON_CLASS, tuple(own), context,
             by_next(starts) if starts else {}, by_next(remembered) if remembered else {},

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,7 +39,13 @@ from isnad.text.normalise import fold
 FLOORS = {"overall": 71.5, "LOC": 85.5, "PERS": 69.5, "ORG": 63.5, "MISC": 52.5}
 SENTENCE_FLOOR = 68.5
 JIRANI = "علي رضا جيراني"
+ISNAD = str(Path(sys.executable).with_name("isnad"))
 PREPOSITIONS = {fold(w) for w in ("على", "في", "من", "إلى", "عن", "مع", "لدى", "حتى", "منذ", "بين")}
+
+
+def isnad(*args: object) -> subprocess.CompletedProcess[str]:
+    """The installed command, to see its exit code and what it writes to stderr."""
+    return subprocess.run([ISNAD, *map(str, args)], capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -171,10 +180,6 @@ def test_tag_and_evaluate_commands(tmp_path: Path, shared_data: Path):
 def test_conll_files_in_windows_1256_or_without_tags(tmp_path: Path, shared_data: Path):
     """Real sentences as an Arabic news desk may send them: Windows-1256 is read like UTF-8 (and said so);
     a file without a gold tag column, or an empty one, is refused with a clear message."""
-    import subprocess
-    import sys
-
-    isnad = str(Path(sys.executable).with_name("isnad"))
     with (shared_data / "anercorp" / "train.txt").open(encoding="utf-8") as f:
         text = "".join(
             "".join(f"{r[0]}\t{r[-1]}\n" for r in s) + "\n" for s in split(list(read_conll(f)))[1][:30]
@@ -182,21 +187,28 @@ def test_conll_files_in_windows_1256_or_without_tags(tmp_path: Path, shared_data
     utf8, legacy = tmp_path / "gold.conll", tmp_path / "gold-1256.conll"
     utf8.write_text(text, encoding="utf-8")
     legacy.write_bytes(text.encode("cp1256"))
-    runs = [subprocess.run([isnad, "tag", "--conll", str(p)], capture_output=True, text=True) for p in (utf8, legacy)]
+    runs = [isnad("tag", "--conll", p) for p in (utf8, legacy)]
     assert [r.returncode for r in runs] == [0, 0], runs[1].stderr
     assert runs[1].stdout == runs[0].stdout and runs[0].stdout.count("\n\n") == 30
     assert "cp1256" in runs[1].stderr and "cp1256" not in runs[0].stderr
-    scored = subprocess.run([isnad, "evaluate", "ner", "--conll", str(legacy), "--json"], capture_output=True, text=True)
+    scored = isnad("evaluate", "ner", "--conll", legacy, "--json")
     assert scored.returncode == 0 and json.loads(scored.stdout)["overall"]["f1"] > 50
 
     untagged = tmp_path / "tokens.conll"
     untagged.write_text("".join(line.split("\t")[0] + "\n" for line in text.splitlines()), encoding="utf-8")
-    refused = subprocess.run([isnad, "evaluate", "ner", "--conll", str(untagged)], capture_output=True, text=True)
+    refused = isnad("evaluate", "ner", "--conll", untagged)
     assert refused.returncode == 2 and "is not a BIO tag" in refused.stderr and not refused.stdout
     empty = tmp_path / "empty.conll"
     empty.write_bytes(b"")
-    refused = subprocess.run([isnad, "evaluate", "ner", "--conll", str(empty)], capture_output=True, text=True)
+    refused = isnad("evaluate", "ner", "--conll", empty)
     assert refused.returncode == 2 and "no sentences" in refused.stderr
+
+
+def test_training_on_a_folder_that_is_not_anercorp_is_refused(tmp_path: Path):
+    (tmp_path / "train.txt").write_text("قال\tO\n", encoding="utf-8")  # the gazetteers are missing
+    run = isnad("train", "ner", "--corpus", tmp_path, "-o", tmp_path / "model")
+    assert run.returncode == 2 and "not an ANERcorp folder" in run.stderr and "AlignedPersGazetteer" in run.stderr
+    assert not (tmp_path / "model").exists()  # refused before anything is written
 
 
 # --- the reference article ---------------------------------------------------------------------------
@@ -233,7 +245,7 @@ def test_reference_article_merged_mentions(reference_doc):
     for m in _persons(reference_doc):
         assert not set(fold(m.text).split()) <= PREPOSITIONS, m
     spans = sorted((m.start, m.end) for m in reference_doc.mentions)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "mentions overlap"
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), "mentions overlap"
 
 
 # --- merging -----------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from isnad.entities.features import (
     phrase_table,
     with_memory,
 )
+from isnad.errors import DataError
 from isnad.text.normalise import fold
 
 # the reference data: $ISNAD_SHARED_DATA, else ../shared/data beside the project (development only)
@@ -200,6 +201,12 @@ def evaluate(model: Path, sentences: Sentences, document_size: int) -> Scores:
 
 def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict[str, Any] | None = None) -> dict[str, Any]:
     """Builds the lexicons and the model into ``out`` (default: the package's data directory)."""
+    missing = [name for name in ("train.txt", *(f"gazetteers/{n}" for n in GAZETTEERS)) if not (corpus / name).is_file()]
+    if missing:
+        raise DataError(
+            f"{corpus} is not an ANERcorp folder (no {', '.join(missing)}): give the one holding train.txt and "
+            "gazetteers/, the reference data's anercorp/ (ISNAD_SHARED_DATA names the reference data)"
+        )
     out = out or data_dir()
     out.mkdir(parents=True, exist_ok=True)
     settings = {**SETTINGS, **(settings or {})}

@@ -13,16 +13,16 @@ from isnad.events.evaluate import evaluate
 # GSR sentence we have), so these floors are in-sample: a regression guard set just below the figures
 # measured when the score was retrained, not an estimate of quality on new text. The honest figures are
 # the nested, document-grouped 5-fold cross-validated ones the training script prints (scorer.json,
-# "cross_validation"): PROTEST P 0.466 R 0.708 F1 0.562, ASSAULT P 0.596 R 0.702 F1 0.645.
-# In-sample when set (retrained on the named-entity model that knows parts of people's names): PROTEST dev
-# F1 0.816, odd half 0.714; ASSAULT dev 0.713, odd half 0.691.
+# "cross_validation"): PROTEST P 0.459 R 0.708 F1 0.557, ASSAULT P 0.602 R 0.702 F1 0.648.
+# In-sample when last retrained (on the named-entity model that knows Wikipedia's clubs and people):
+# PROTEST dev F1 0.816, odd half 0.714; ASSAULT dev 0.713, odd half 0.695.
 DETECTION_F1 = {
     ("PROTEST", "dev"): 0.80,
     ("PROTEST", "heldout"): 0.70,
     ("ASSAULT", "dev"): 0.70,
     ("ASSAULT", "heldout"): 0.68,
 }
-# in-sample when set: PROTEST dev P 0.870, odd half 0.750; ASSAULT dev 0.647, odd half 0.598
+# in-sample when last retrained: PROTEST dev P 0.870, odd half 0.750; ASSAULT dev 0.647, odd half 0.604
 DETECTION_PRECISION = {
     ("PROTEST", "dev"): 0.85,
     ("PROTEST", "heldout"): 0.73,

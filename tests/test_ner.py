@@ -30,14 +30,16 @@ from isnad.text.normalise import fold
 # The shipped model's entity F1 on the validation split (last tenth of ANERcorp train.txt), measured
 # with `isnad evaluate ner`; the floors sit just below it so that a worse model fails. Do not lower
 # them silently: a lower score needs a reason in the commit that changes the model.
-# Measured 2026-11-29: overall 71.96 (LOC 85.76, ORG 63.95, PERS 69.93, MISC 52.90); 68.93 sentence by sentence.
-# Set with the parts of people's names as features (scripts/build_person_words.py), weights for unseen
-# label/feature pairs (feature.possible_states) and c1 0.05, which raise pooled 3-fold cross-validated F1
-# on the training part from 74.04 to 75.37 (`isnad train ner --fold K/3 -o DIR`). Here overall rose from
-# 71.48, ORG from 61.29 and PERS from 69.52, while LOC fell from 86.75 and MISC from 54.88 (in
-# cross-validation LOC rose from 86.77 to 86.88 and MISC from 58.48 to 58.60): LOC and MISC floors lowered.
-FLOORS = {"overall": 71.5, "LOC": 85.5, "PERS": 69.5, "ORG": 63.5, "MISC": 52.5}
-SENTENCE_FLOOR = 68.5
+# Measured 2026-11-29: overall 75.08 (LOC 88.07, ORG 69.92, PERS 72.79, MISC 52.90); 71.82 sentence by sentence.
+# Set with the Arabic Wikipedia names of sports clubs, competitions and well-known people
+# (scripts/build_wiki_names.py) and the outlet registry's names as features, which raise pooled 3-fold
+# cross-validated F1 on the training part from 75.37 to 75.80 (`isnad train ner --fold K/3 -o DIR`; the
+# lists were chosen there, one by one). Here overall rose from 71.96, ORG from 63.95, PERS from 69.93 and LOC
+# from 85.76, MISC stayed: the validation split is sports news more than the rest (30% of its names are
+# organisations, against 13-20% in the folds), so the clubs weigh more here. The overall floor is the
+# tagger's target of 75.
+FLOORS = {"overall": 75.0, "LOC": 87.5, "PERS": 72.5, "ORG": 69.5, "MISC": 52.5}
+SENTENCE_FLOOR = 71.5
 JIRANI = "علي رضا جيراني"
 ISNAD = str(Path(sys.executable).with_name("isnad"))
 PREPOSITIONS = {fold(w) for w in ("على", "في", "من", "إلى", "عن", "مع", "لدى", "حتى", "منذ", "بين")}
@@ -320,6 +322,23 @@ def test_words_of_peoples_names_carry_their_part_of_a_name(reference_text):
     assert any(f.startswith("nm=") for f in featuriser.word(fold("علي")).own)  # the name, looked up loosely
     assert not any(f.startswith("nm=") for f in featuriser.word(fold("على")).own)  # the preposition is not علي
     assert not any(f.startswith("nm=") for f in featuriser.word(fold("الدبلوماسي")).own)
+
+
+def test_clubs_people_and_outlets_of_wikipedia_and_the_registry_are_known(validation):
+    from collections import Counter
+
+    from isnad.entities.features import Featuriser
+
+    featuriser = Featuriser()
+    assert "g=CLUB" in featuriser.word(fold("والاهلي")).own  # a club, clitics stripped for the look-up
+    assert "g=MEDIA" in featuriser.word(fold("الاهرام")).own  # an outlet of the registry
+    assert "g=MEDIA-CTX" in featuriser.word(fold("الجزيرة")).own  # an outlet only after a media word
+    assert not any("CLUB" in f for f in featuriser.word(fold("كان")).own)  # Cannes: كان is a verb first
+    words = [fold(w) for w in ("الممثل", "أميتاب", "باتشان")]  # a well-known person, named in full
+    assert [[f for f in x if f.startswith("gp=")] for x in featuriser.sentence(words)] == [[], ["gp=B-WPER"], ["gp=I-WPER"]]
+    # real sports news: the words of the validation split marked as clubs are organisations more than anything else
+    marked = Counter(t[2:] or "O" for words, tags in validation for w, t in zip(words, tags) if "g=CLUB" in featuriser.word(w).own)
+    assert sum(marked.values()) >= 50 and marked.most_common(1)[0][0] == "ORG", marked
 
 
 def test_tagging_features_are_the_training_features_the_model_knows(reference_text, validation):

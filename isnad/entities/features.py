@@ -34,11 +34,11 @@ NextWords = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # second word ->
 
 @dataclass(frozen=True)
 class Lexicons:
-    """Word lists the features consult; built from the files in ``isnad/data/ner/`` and ``isnad/data/gazetteer/``."""
+    """Word lists the features consult: the files in ``isnad/data/ner/`` and ``isnad/data/gazetteer/``, the outlet registry."""
 
     gazetteer: dict[str, frozenset[str]]  # one-word ANERGazet name -> kinds (LOC, ORG, PER)
-    project: dict[str, frozenset[str]]  # one-word name of the project's gazetteers -> kinds (pLOC, pORG, FIRST)
-    phrases: Phrases  # multi-word names of both gazetteers
+    project: dict[str, frozenset[str]]  # one-word name of the project's gazetteers, clubs, people, outlets -> kinds
+    phrases: Phrases  # multi-word names of all these lists
     frequency: dict[str, int]  # word -> frequency class
     triggers: dict[str, str]  # title/role/type word -> kind it announces
     names: dict[str, frozenset[str]]  # word -> tags it mostly bears in the training text (B-PERS, ...)
@@ -77,6 +77,19 @@ def project_names(directory: Path) -> list[tuple[str, str]]:
     return [(" ".join(fold(n).split()), k) for n, k in out if n.strip()]
 
 
+def wiki_and_outlet_names(directory: Path) -> list[tuple[str, str]]:
+    """``(name, kind)`` of sports clubs and well-known people (``wiki_names.tsv``) and of news outlets (the
+    outlet registry; names that are also common words, such as الجزيرة, apart): the press names clubs
+    and outlets bare (الاهلي، الاهرام), and ANERcorp tags them ORG."""
+    from isnad.resolve.outlets import load_outlets
+
+    out = [(row[0], row[1]) for row in rows(directory / "wiki_names.tsv")]
+    for outlet in load_outlets():
+        out.extend((n, "MEDIA") for n in outlet.names_ar)
+        out.extend((n, "MEDIA-CTX") for n in outlet.names_ar_context)
+    return [(" ".join(n.split()), k) for n, k in out if n.strip()]
+
+
 def phrase_table(entries: list[tuple[str, str]]) -> tuple[dict[str, frozenset[str]], Phrases]:
     """One-word entries as a word -> kinds table, longer ones as phrases keyed by their first word."""
     single: dict[str, set[str]] = {}
@@ -97,7 +110,7 @@ def load_lexicons(directory: Path | None = None, project: Path | None = None, me
     """The lexicons; ``memory=False`` leaves out the names remembered from the training text."""
     directory = directory or data_dir()
     gazetteer, gaz_phrases = phrase_table([(n, k) for n, k in rows(directory / "anergazet.tsv")])
-    project_words, project_phrases = phrase_table(project_names(project or gazetteer_dir()))
+    project_words, project_phrases = phrase_table(project_names(project or gazetteer_dir()) + wiki_and_outlet_names(directory))
     phrases = dict(gaz_phrases)
     for w, p in project_phrases.items():
         phrases[w] = tuple(sorted(set(phrases.get(w, ())) | set(p), key=lambda x: (-len(x[0]), x)))

@@ -44,7 +44,7 @@ SHARED_DATA = Path(os.environ.get("ISNAD_SHARED_DATA", Path(__file__).resolve().
 DEFAULT_CORPUS = SHARED_DATA / "anercorp"
 GAZETTEERS = {"AlignedLocGazetteer.txt": "LOC", "AlignedOrgGazetteer.txt": "ORG", "AlignedPersGazetteer.txt": "PER"}
 PROJECT_FILES = ("places.tsv", "actors.tsv", "first_names.txt")
-TABLES = ("triggers.tsv", "word_classes.tsv", "person_words.tsv")  # written for the project, not rebuilt by training
+TABLES = ("triggers.tsv", "word_classes.tsv", "person_words.tsv", "wiki_names.tsv")  # written for the project, not rebuilt by training
 SETTINGS: dict[str, Any] = {
     "algorithm": "lbfgs",
     "c1": 0.05,  # L1 keeps the model small: most weights become exactly zero and are not stored
@@ -245,6 +245,7 @@ def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict
         **{f"gazetteers/{n}": sha256(corpus / "gazetteers" / n) for n in GAZETTEERS},
         **{name: sha256(out / name) for name in TABLES},
         **{f"isnad/data/gazetteer/{n}": sha256(gazetteer_dir() / n) for n in PROJECT_FILES if (gazetteer_dir() / n).exists()},
+        "isnad/data/outlets.tsv": sha256(gazetteer_dir().parent / "outlets.tsv"),
     }
     record = {
         "model": "model.crfsuite",

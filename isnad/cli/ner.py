@@ -15,6 +15,7 @@ from isnad.errors import InputError
 from isnad.text.decode import decode
 
 GOLD_TAG = re.compile(r"O|[BI]-\S+")
+ENCODING_HELP = "Encoding of the file when detection fails (detected: UTF-8, UTF-16, Windows-1256)."
 DOCUMENT_HELP = (
     "Sentences per document when the file has no -DOCSTART- lines: names are made consistent within a "
     "document (0: sentence by sentence)."
@@ -87,9 +88,6 @@ def _sentences(conll: BinaryIO, encoding: str | None) -> list[list[list[str]]]:
     if used not in ("utf-8", "utf-8-sig", encoding):
         click.echo(f"{name}: read as {used}", err=True)
     return list(read_conll(text.splitlines()))
-
-
-ENCODING_HELP = "Encoding of the file when detection fails (detected: UTF-8, UTF-16, Windows-1256)."
 
 
 @click.command()

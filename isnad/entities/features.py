@@ -298,7 +298,9 @@ class Featuriser:
             # near holds all that seen holds; its other features were never seen two words away in
             # training, so the model has no attribute for them at offsets -2 and +2
             hits = list(filter(None, map(self.around.get, near)))
-            context = tuple([tuple([m[j] for m in hits if m[j]]) for j in range(len(OFFSET_PREFIXES))]) if hits else NOTHING_AROUND
+            context = NOTHING_AROUND
+            if hits:
+                context = tuple([tuple([m[j] for m in hits if m[j]]) for j in range(len(OFFSET_PREFIXES))])
         return WordFeatures(
             k, trig, freq >= COMMON_CLASS, tuple(own), context,
             by_next(starts) if starts else {}, by_next(remembered) if remembered else {},

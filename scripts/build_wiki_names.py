@@ -21,6 +21,9 @@ import sys
 from importlib.util import find_spec
 from pathlib import Path
 
+from build_word_classes import write  # the script beside this one
+
+from isnad.entities.features import rows
 from isnad.text.clitics import key
 from isnad.text.normalise import fold
 
@@ -75,12 +78,8 @@ def main() -> None:
         kind: [t for path in paths for t in json.loads((folder / path).read_text(encoding="utf-8")).values() if isinstance(t, str)]
         for kind, paths in TABLES.items()
     }
-    classes = dict(line.rstrip("\n").split("\t")[:2] for line in (DATA / "word_classes.tsv").open(encoding="utf-8")
-                   if line.strip() and not line.startswith("#"))
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else DATA / "wiki_names.tsv"
-    rows = build(tables, classes)
-    out.write_text(HEADER + "".join(f"{n}\t{k}\n" for n, k in rows), encoding="utf-8")
-    print(f"{len(rows)} names -> {out}")
+    classes = dict(rows(DATA / "word_classes.tsv"))
+    write(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA / "wiki_names.tsv", HEADER, build(tables, classes))
 
 
 if __name__ == "__main__":

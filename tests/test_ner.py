@@ -337,7 +337,7 @@ def test_clubs_people_and_outlets_of_wikipedia_and_the_registry_are_known(valida
     words = [fold(w) for w in ("الممثل", "أميتاب", "باتشان")]  # a well-known person, named in full
     assert [[f for f in x if f.startswith("gp=")] for x in featuriser.sentence(words)] == [[], ["gp=B-WPER"], ["gp=I-WPER"]]
     # real sports news: the words of the validation split marked as clubs are organisations more than anything else
-    marked = Counter(t[2:] or "O" for words, tags in validation for w, t in zip(words, tags) if "g=CLUB" in featuriser.word(w).own)
+    marked = Counter(t[2:] or "O" for ws, ts in validation for w, t in zip(ws, ts) if "g=CLUB" in featuriser.word(w).own)
     assert sum(marked.values()) >= 50 and marked.most_common(1)[0][0] == "ORG", marked
 
 

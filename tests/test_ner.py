@@ -1,6 +1,7 @@
 """The statistical named-entity tagger: CoNLL interface, scorer, quality gate, merging, backends."""
 from __future__ import annotations
 
+import gzip
 import io
 import itertools
 import json
@@ -22,9 +23,10 @@ from isnad.entities.conll import (
     to_bioes,
     write_conll,
 )
-from isnad.entities.features import data_dir
+from isnad.entities.features import data_dir, flat
 from isnad.entities.merge import Merger
 from isnad.entities.training import read_corpus, sha256, split
+from isnad.errors import DataError
 from isnad.text.normalise import fold
 
 # The shipped model's entity F1 on the validation split (last tenth of ANERcorp train.txt), measured
@@ -335,26 +337,74 @@ def test_clubs_people_and_outlets_of_wikipedia_and_the_registry_are_known(valida
     assert "g=MEDIA-CTX" in featuriser.word(fold("الجزيرة")).own  # an outlet only after a media word
     assert not any("CLUB" in f for f in featuriser.word(fold("كان")).own)  # Cannes: كان is a verb first
     words = [fold(w) for w in ("الممثل", "أميتاب", "باتشان")]  # a well-known person, named in full
-    assert [[f for f in x if f.startswith("gp=")] for x in featuriser.sentence(words)] == [[], ["gp=B-WPER"], ["gp=I-WPER"]]
+    assert [[f for f in flat(x) if f.startswith("gp=")] for x in featuriser.sentence(words)] == [[], ["gp=B-WPER"], ["gp=I-WPER"]]
     # real sports news: the words of the validation split marked as clubs are organisations more than anything else
     marked = Counter(t[2:] or "O" for ws, ts in validation for w, t in zip(ws, ts) if "g=CLUB" in featuriser.word(w).own)
     assert sum(marked.values()) >= 50 and marked.most_common(1)[0][0] == "ORG", marked
 
 
 def test_tagging_features_are_the_training_features_the_model_knows(reference_text, validation):
-    """The tagger's fast path (pruned up front, key pairs pre-filtered, bytes) passes exactly the
-    training features that the model has weights for."""
+    """The tagger's fast path (pruned up front, key pairs pre-filtered, attribute ids) passes exactly
+    the training features that the model has weights for."""
     from isnad.entities.features import Featuriser
     from isnad.entities.tagger import CrfTagger, sentences
 
-    fast = CrfTagger().featuriser
+    tagger = CrfTagger()
+    fast, names = tagger.featuriser, ("", *tagger.decode.weights.attributes)
     full = Featuriser(fast.lex)
     doc = Pipeline(["normalise", "segment"])(reference_text)
     words = [[t.norm for t in ts] for ts in sentences(doc.tokens)] + [w for w, _ in validation[:20]]
     for slow_feats, fast_feats in zip(full.document(words), fast.document(words)):
         for slow, quick in zip(slow_feats, fast_feats):
-            assert sorted(f.decode() for f in quick) == sorted(f for f in slow if f in fast.known)
-    assert any(f.startswith("kk=") for s in full.document(words) for x in s for f in x if f in fast.known)
+            assert sorted(names[i] for i in flat(quick)) == sorted(f for f in flat(slow) if f in fast.known)
+    assert any(f.startswith("kk=") for s in full.document(words) for x in s for f in flat(x) if f in fast.known)
+
+
+def test_compiled_decoder_tags_as_crfsuite_does(reference_text, validation):
+    """The C decoder is built by the install, and its tags are python-crfsuite's on real text."""
+    import pycrfsuite
+
+    from isnad.entities.crf import Decoder, read_weights, weights_from_model
+    from isnad.entities.tagger import CrfTagger, sentences
+
+    tagger = CrfTagger()
+    assert tagger.decode.viterbi is not None, "isnad/entities/_crf.c was not compiled: reinstall with a C compiler"
+    model = data_dir() / "model.crfsuite"
+    crfsuite = Decoder(tagger.decode.weights, model, compiled=False)
+    doc = Pipeline(["normalise", "segment"])(reference_text)
+    words = [[t.norm for t in ts] for ts in sentences(doc.tokens)] + [w for w, _ in validation]
+    features = [x for i in range(0, len(words), 20) for x in tagger.featuriser.document(words[i : i + 20])]
+    tags = list(map(tagger.decode, features))
+    assert tags == list(map(crfsuite, features))
+    assert sum(t != "O" for ts in tags for t in ts) > 1000
+    # the shipped weights are those of the shipped model
+    opened = pycrfsuite.Tagger()
+    opened.open(str(model))
+    assert read_weights(data_dir() / "weights.tsv.gz") == weights_from_model(opened, 0.4)
+
+
+def test_decoder_refuses_what_it_cannot_score(tmp_path: Path):
+    from isnad.entities._crf import viterbi
+    from isnad.entities.crf import load, read_weights
+
+    weights = read_weights(data_dir() / "weights.tsv.gz")
+    w, t, labels = weights.state, weights.transitions, weights.labels
+    assert viterbi(w, t, labels, []) == []
+    with pytest.raises(IndexError, match="not in the weight table"):
+        viterbi(w, t, labels, [((len(weights.attributes) + 1,),)])
+    with pytest.raises(TypeError, match="sequence of sequences"):
+        viterbi(w, t, labels, [(1, 2)])
+    with pytest.raises(ValueError, match="do not match the labels"):
+        viterbi(w, t, labels[:-1], [((1,),)])
+    # a damaged weight table beside a model is named, not a traceback
+    (tmp_path / "model.crfsuite").write_bytes((data_dir() / "model.crfsuite").read_bytes())
+    (tmp_path / "weights.tsv.gz").write_bytes(gzip.compress("S-LOC\tO\n1\t2\n3\tx\n".encode()))
+    with pytest.raises(DataError, match="not a weight table"):
+        load(tmp_path / "model.crfsuite")
+    # without a table beside it, a model is tagged with all its weights
+    (tmp_path / "weights.tsv.gz").unlink()
+    decode = load(tmp_path / "model.crfsuite")
+    assert len(decode.weights.attributes) > len(weights.attributes)
 
 
 def test_a_crf_model_directory_is_a_backend_too():
@@ -412,6 +462,6 @@ def test_transformer_backend_refuses_a_directory_without_a_model(tmp_path: Path)
     import transformers  # noqa: F401  (the backend needs it)
 
     from isnad.entities.transformer import TransformerTagger
-    from isnad.errors import DataError
+
     with pytest.raises(DataError):
         TransformerTagger(tmp_path)

@@ -3,10 +3,10 @@
 Everything that depends on the word alone (its clitic-free forms, affixes, shape, frequency class, word
 class in a large vocabulary, part of people's names, gazetteer, name-memory and trigger membership, and
 the copies of these seen by its neighbours) is computed once per distinct word and cached, so tagging a
-sentence is mostly tuple concatenation. Words are the normalised forms of
+sentence is mostly gathering tuples. Words are the normalised forms of
 :func:`isnad.text.normalise.fold`, at training and at tagging time alike. When the model's attribute
-list is given, features the model has no weight for are dropped up front: the CRF would ignore them
-anyway, and passing them costs most of the tagging time.
+list is given, features the model has no weight for are dropped up front (the CRF would ignore them
+anyway), and the others become their attribute ids (see :mod:`isnad.entities.crf`).
 """
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ import dataclasses
 import gzip
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from importlib import resources
 from pathlib import Path
 
@@ -30,6 +31,7 @@ NISBA = ("يين", "يون", "يان", "ية", "يا", "ي")
 NISBA_ENDS = frozenset(s[-1] for s in NISBA)
 Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (other words, kind), longest first
 NextWords = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # second word -> (other words, kind), longest first
+Groups = tuple[tuple, ...]  # a word's features in groups: feature names, or attribute ids when tagging
 
 
 @dataclass(frozen=True)
@@ -169,25 +171,26 @@ class WordFeatures:  # cached and shared: never changed once built
     remembered: NextWords  # training-text names this word may begin
 
 
-NOTHING_AROUND: tuple[tuple[bytes, ...], ...] = ((), (), (), ())
+NOTHING_AROUND: tuple[tuple[int, ...], ...] = ((), (), (), ())
 PAD = WordFeatures("", "", True, (), ((), ("BOS",), ("EOS",), ()), {}, {})
 
 
 class Featuriser:
-    """Turns sentences of normalised words into CRF feature lists.
+    """Turns sentences of normalised words into CRF features: for each word, groups of features (its
+    own, what each neighbour shows it, those of its sentence and document).
 
-    ``keep``: the attributes the model knows (None keeps all, for training). Given, any other feature
-    is left out, as the CRF would ignore it anyway and passing it costs most of the tagging time, and
-    the rest are passed as UTF-8 bytes, which crfsuite takes without converting them on every call.
+    ``keep``: the attributes the model has weights for (None keeps all, as names, for training).
+    Given, any other feature is left out, and the rest become their ids: attribute ``keep[i]`` is
+    ``i + 1``.
     """
 
-    def __init__(self, lexicons: Lexicons | None = None, keep: Iterable[str] | None = None) -> None:
+    def __init__(self, lexicons: Lexicons | None = None, keep: Sequence[str] | None = None) -> None:
         self.lex = lexicons or load_lexicons()
-        known = None if keep is None else {a: a.encode() for a in keep}
+        known = None if keep is None else {a: i for i, a in enumerate(keep, 1)}
         self.known = known
         # what a neighbour sees (k=...) -> its attribute at each offset (-2k=..., -1k=..., 1k=..., 2k=...;
         # None where the model has none): one look-up finds all four without building their strings
-        self.around: dict[str, list[bytes | None]] | None = None
+        self.around: dict[str, list[int | None]] | None = None
         if known is not None:
             self.around = {}
             for a, b in known.items():
@@ -293,7 +296,7 @@ class Featuriser:
             sees = (seen, near, near, seen)
             context = tuple([tuple([p + f for f in fs]) for p, fs in zip(OFFSET_PREFIXES, sees)])
         else:
-            # filter(None, ...) drops what the model does not know (encoded attributes are never empty)
+            # filter(None, ...) drops what the model does not know (ids start at 1)
             own = list(filter(None, map(self.known.get, own)))
             # near holds all that seen holds; its other features were never seen two words away in
             # training, so the model has no attribute for them at offsets -2 and +2
@@ -321,7 +324,7 @@ class Featuriser:
         return out if self.known is None else [self._known(x) if x else x for x in out]
 
     def _known(self, feats: Sequence[str]) -> tuple:
-        """The features the model knows, encoded (all of them, as they are, when training)."""
+        """The ids of the features the model knows (all the features, as they are, when training)."""
         if self.known is None:
             return tuple(feats)
         get = self.known.get
@@ -343,18 +346,18 @@ class Featuriser:
                     seen.setdefault(info[i - 1].key, set()).add("d=R" + kind)
         return {k: self._known(sorted(v)) for k, v in seen.items()}
 
-    def sentence(self, words: Sequence[str], announced: dict[str, tuple[str, ...]] | None = None) -> list[tuple[str, ...]]:
-        """Feature lists for the words of one sentence (normalised forms)."""
+    def sentence(self, words: Sequence[str], announced: dict[str, tuple[str, ...]] | None = None) -> list[Groups]:
+        """Features of the words of one sentence (normalised forms)."""
         return self._sentence(words, [self.word(w) for w in words], announced or {})
 
-    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, ...]]]:
-        """Feature lists for the sentences of one document, with what :meth:`announced` finds in it."""
+    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[Groups]]:
+        """Features of the sentences of one document, with what :meth:`announced` finds in it."""
         word = self.word
         infos = [[word(w) for w in ws] for ws in sentences]
         announced = self.announced(infos)
         return [self._sentence(ws, info, announced) for ws, info in zip(sentences, infos)]
 
-    def _sentence(self, words: Sequence[str], info: list[WordFeatures], announced: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
+    def _sentence(self, words: Sequence[str], info: list[WordFeatures], announced: dict[str, tuple[str, ...]]) -> list[Groups]:
         pad = self.pad  # gives BOS/EOS to the next/previous word, nothing else
         ctx = [pad.context, pad.context, *[wf.context for wf in info], pad.context, pad.context]
         extras = self.extras(words, info)
@@ -363,9 +366,14 @@ class Featuriser:
                 if wf.key in announced:
                     extras[i] = (*extras[i], *announced[wf.key])
         return [
-            (*wf.own, *before2[0], *before1[1], *after1[2], *after2[3], *x)
+            (wf.own, before2[0], before1[1], after1[2], after2[3], x)
             for wf, before2, before1, after1, after2, x in zip(info, ctx, ctx[1:], ctx[3:], ctx[4:], extras)
         ]
+
+
+def flat(groups: Groups) -> tuple:
+    """A word's features as one tuple, as crfsuite's trainer takes them."""
+    return tuple(chain.from_iterable(groups))
 
 
 def by_next(phrases: list[tuple[tuple[str, ...], str]]) -> NextWords:

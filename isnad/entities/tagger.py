@@ -14,13 +14,11 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import pycrfsuite
-
 from isnad.document import Document, Mention, Token
-from isnad.entities.conll import entities, to_bio
-from isnad.entities.features import Featuriser, data_dir, load_lexicons, rows
+from isnad.entities import crf
+from isnad.entities.conll import entities
+from isnad.entities.features import Featuriser, data_dir, load_lexicons
 from isnad.entities.merge import Merger
-from isnad.errors import DataError
 from isnad.text.clitics import key
 
 # ANERcorp's types in the project's labels; LOC becomes GPE when it resolves to a country or a city.
@@ -34,20 +32,15 @@ class CrfTagger:
 
     def __init__(self, path: Path | None = None) -> None:
         path = path or data_dir() / "model.crfsuite"
-        if not path.exists():
-            raise DataError(f"the named-entity model {path} is missing; rebuild it with `isnad train ner`")
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open(str(path))
-        attributes = path.parent / "attributes.txt.gz"
-        keep = frozenset(r[0] for r in rows(attributes)) if attributes.exists() else None
-        self.featuriser = Featuriser(load_lexicons(path.parent), keep)
+        self.decode = crf.load(path)
+        self.featuriser = Featuriser(load_lexicons(path.parent), self.decode.weights.attributes)
 
     def __call__(self, words: Sequence[str]) -> list[str]:
-        return to_bio(self.tagger.tag(self.featuriser.sentence(words)))
+        return self.decode(self.featuriser.sentence(words))
 
     def document(self, words: list[list[str]]) -> list[list[str]]:
         """Tags for the sentences of one document, with the document-wide features."""
-        return [to_bio(self.tagger.tag(x)) for x in self.featuriser.document(words)]
+        return list(map(self.decode, self.featuriser.document(words)))
 
     def common(self, word: str) -> bool:
         """A word seen 16 times or more in the training text: too common to spread as a name."""

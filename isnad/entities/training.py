@@ -26,9 +26,11 @@ from typing import Any
 import pycrfsuite
 
 from isnad.entities.conll import Scores, entities, read_conll, to_bioes
+from isnad.entities.crf import WEIGHTS, weights_from_model, write_weights
 from isnad.entities.features import (
     Featuriser,
     Lexicons,
+    flat,
     data_dir,
     frequency_class,
     gazetteer_dir,
@@ -166,21 +168,8 @@ def jackknife(train_part: Sentences, base: Lexicons, folds: int, min_share: floa
         featuriser = Featuriser(with_memory(base, names, phrase_table(phrases)[1]))
         fold_part = [words for words, _ in held]
         for i in range(0, len(fold_part), document_size):  # documents as at evaluation
-            out.extend(featuriser.document(fold_part[i : i + document_size]))
+            out.extend([list(map(flat, x)) for x in featuriser.document(fold_part[i : i + document_size])])
     return out
-
-
-def write_attributes(tagger: pycrfsuite.Tagger, out: Path, prune: float) -> int:
-    """The attributes the tagger passes to the model: those with a weight of at least ``prune`` for some
-    label (gzip without a time stamp, so rebuilds are identical). Smaller weights hardly change a
-    decision, and every attribute passed costs tagging time."""
-    largest: dict[str, float] = {}
-    for (attr, _), weight in tagger.info().state_features.items():
-        largest[attr] = max(largest.get(attr, 0.0), abs(weight))
-    attrs = sorted(a for a, w in largest.items() if w >= prune)
-    with out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as f:
-        f.write("".join(a + "\n" for a in attrs).encode("utf-8"))
-    return len(attrs)
 
 
 def evaluate(model: Path, sentences: Sentences, document_size: int) -> Scores:
@@ -237,7 +226,7 @@ def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
-    counts["attributes"] = write_attributes(tagger, out / "attributes.txt.gz", settings["prune"])
+    counts["attributes"] = write_weights(weights_from_model(tagger, settings["prune"]), out / WEIGHTS)
     scores = evaluate(model, validation, settings["document_size"])
     by_sentence = evaluate(model, validation, 0)
     inputs = {

@@ -108,7 +108,7 @@ class Decoder:
         if self.viterbi is None:
             self.tagger = pycrfsuite.Tagger()
             self.tagger.open(str(model))
-            self.names = ("", *weights.attributes)
+            self.names = (b"", *[a.encode() for a in weights.attributes])  # crfsuite takes bytes as they are
 
     def __call__(self, sentence: Sentence) -> list[str]:
         w = self.weights

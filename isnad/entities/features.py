@@ -13,18 +13,17 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import chain
+from functools import lru_cache, partial
+from itertools import chain, compress
 from importlib import resources
 from pathlib import Path
 
 from isnad.text.clitics import candidates, key
 from isnad.text.normalise import fold, tables
 
-ARABIC_WORD = re.compile("[\u0621-\u06D3]+")
+ARABIC_LETTERS = "".join(map(chr, range(0x0621, 0x06D4)))  # a word of these alone is of Arabic shape
 OFFSET_PREFIXES = ("-2", "-1", "1", "2")  # how the features of the neighbour at offsets -2, -1, +1, +2 are named
 COMMON_CLASS = 4  # seen 16 times or more in the training text
 NISBA = ("يين", "يون", "يان", "ية", "يا", "ي")
@@ -144,7 +143,7 @@ def frequency_class(count: int) -> int:
 
 
 def shape(word: str) -> str:
-    if not word or ARABIC_WORD.fullmatch(word):
+    if not word.strip(ARABIC_LETTERS):
         return "ar"
     if word.isdigit():
         return "digit"
@@ -189,14 +188,18 @@ class Featuriser:
         known = None if keep is None else {a: i for i, a in enumerate(keep, 1)}
         self.known = known
         # what a neighbour sees (k=...) -> its attribute at each offset (-2k=..., -1k=..., 1k=..., 2k=...;
-        # None where the model has none): one look-up finds all four without building their strings
-        self.around: dict[str, list[int | None]] | None = None
+        # 0 where the model has none): one look-up finds all four without building their strings
+        self.around: dict[str, list[int]] | None = None
         if known is not None:
             self.around = {}
             for a, b in known.items():
                 for j, p in enumerate(OFFSET_PREFIXES):
                     if a.startswith(p):
-                        self.around.setdefault(a[len(p) :], [None] * len(OFFSET_PREFIXES))[j] = b
+                        self.around.setdefault(a[len(p) :], [0] * len(OFFSET_PREFIXES))[j] = b
+        # the places the gazetteers know, of which a nisba adjective may be made
+        self.places = frozenset(
+            [n for n, kinds in self.lex.gazetteer.items() if "LOC" in kinds] + [n for n, kinds in self.lex.project.items() if "pLOC" in kinds]
+        )
         self.pad = PAD if known is None else dataclasses.replace(PAD, context=tuple([self._known(c) for c in PAD.context]))
         # every left part of a known key pair (kk=A|B), so most words need no pair string at all
         self.pair_starts = None if known is None else frozenset(
@@ -207,13 +210,12 @@ class Featuriser:
 
     def _nisba(self, k: str) -> bool:
         """An adjective of relation made from a place name known to a gazetteer (سوداني، الكاميرونية)."""
-        gazetteer, project = self.lex.gazetteer, self.lex.project
+        places = self.places
         for suffix in NISBA:
             if k.endswith(suffix) and len(k) - len(suffix) >= 3:
                 base = k[: -len(suffix)]
-                for place in (base, base + "ا", base + "ة"):  # سوريا → سوري، مصر → مصري
-                    if "LOC" in gazetteer.get(place, ()) or "pLOC" in project.get(place, ()):
-                        return True
+                if base in places or base + "ا" in places or base + "ة" in places:  # سوريا → سوري، مصر → مصري
+                    return True
         return False
 
     def build(self, word: str) -> WordFeatures:
@@ -229,14 +231,14 @@ class Featuriser:
         starts: list[tuple[tuple[str, ...], str]] = []
         remembered: list[tuple[tuple[str, ...], str]] = []
         for form in forms:
-            if gaz is None and form in lex.gazetteer:
-                gaz = sorted(lex.gazetteer[form])
-            if project is None and form in lex.project:
-                project = sorted(lex.project[form])
-            if names is None and form in lex.names:
-                names = sorted(lex.names[form])
-            if cls is None and form in lex.classes:
-                cls = lex.classes[form]
+            if gaz is None:
+                gaz = lex.gazetteer.get(form)
+            if project is None:
+                project = lex.project.get(form)
+            if names is None:
+                names = lex.names.get(form)
+            if cls is None:
+                cls = lex.classes.get(form)
             if person is None:
                 person = lex.persons.get(form.translate(self.loose))
             if form in lex.phrases:
@@ -271,11 +273,12 @@ class Featuriser:
             own.append("pre=" + word[: len(word) - len(k)])
         # letter trigrams tell transliterated foreign names (فينغر، بنفيكا) from Arabic words
         padded = "^" + k + "$"
-        own.extend(["c=" + padded[i : i + 3] for i in range(len(padded) - 2)])
+        own.extend(map("c=".__add__, map(padded.__getitem__, map(slice, range(len(k)), range(3, len(k) + 3)))))
         for kinds, prefix in ((gaz, "g="), (project, "g="), (names, "m=")):
             if kinds:
-                own.extend([prefix + g for g in kinds])
-                seen.extend([prefix + g for g in kinds])
+                marked = [prefix + g for g in sorted(kinds)]
+                own.extend(marked)
+                seen.extend(marked)
         if trig:
             own.append("t=" + trig)
             seen.append("t=" + trig)
@@ -301,9 +304,7 @@ class Featuriser:
             # near holds all that seen holds; its other features were never seen two words away in
             # training, so the model has no attribute for them at offsets -2 and +2
             hits = list(filter(None, map(self.around.get, near)))
-            context = NOTHING_AROUND
-            if hits:
-                context = tuple([tuple([m[j] for m in hits if m[j]]) for j in range(len(OFFSET_PREFIXES))])
+            context = tuple(map(tuple, map(partial(filter, None), zip(*hits)))) if hits else NOTHING_AROUND
         return WordFeatures(
             k, trig, freq >= COMMON_CLASS, tuple(own), context,
             by_next(starts) if starts else {}, by_next(remembered) if remembered else {},
@@ -314,14 +315,19 @@ class Featuriser:
         word's (``kk=``), and its place in a multi-word name of a gazetteer (``gp=``) or of the training
         text (``mp=``)."""
         starts = self.pair_starts
-        out: list[tuple[str, ...]] = [()] * len(info)
+        encode = self.known.get if self.known is not None else str  # ids, or the names when training
+        out: list[tuple] = [()] * len(info)
         for i in range(1, len(info)):
             before = info[i - 1].key
             if starts is None or before in starts:
-                out[i] = ("kk=" + before + "|" + info[i].key,)
+                pair = encode("kk=" + before + "|" + info[i].key)
+                if pair:
+                    out[i] = (pair,)
         for i, mark in [*marks(words, [wf.starts for wf in info], "gp="), *marks(words, [wf.remembered for wf in info], "mp=")]:
-            out[i] = (*out[i], mark)
-        return out if self.known is None else [self._known(x) if x else x for x in out]
+            mark = encode(mark)
+            if mark:
+                out[i] = (*out[i], mark)
+        return out
 
     def _known(self, feats: Sequence[str]) -> tuple:
         """The ids of the features the model knows (all the features, as they are, when training)."""
@@ -389,10 +395,10 @@ def marks(words: Sequence[str], starts: Sequence[NextWords], prefix: str) -> lis
     out: list[tuple[int, str]] = []
     free = 0  # the first word not inside a name marked already
     last = len(words) - 1
-    for i, s in enumerate(starts):
-        if not s or i < free or i == last:
+    for i in compress(range(last), starts):  # the words that may begin a name, but the last
+        if i < free:
             continue
-        for rest, kind in s.get(words[i + 1], ()):
+        for rest, kind in starts[i].get(words[i + 1], ()):
             m = len(rest)
             if tuple(words[i + 1 : i + 1 + m]) == rest:
                 out.append((i, prefix + "B-" + kind))

@@ -13,6 +13,8 @@ PREP = ("ب", "ل", "ك")
 SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ي", "ك")  # longest first
 SUFFIX_SET = frozenset(SUFFIXES)
 SUFFIX_SIZES = sorted({len(s) for s in SUFFIXES}, reverse=True)
+SUFFIX_ENDS = frozenset(s[-1] for s in SUFFIXES)
+PREFIX_STARTS = frozenset([*CONJ, *PREP, "ا"])  # the first letters of a word that may carry a prefix (ا: ال)
 MIN_BASE = 2
 
 
@@ -24,6 +26,8 @@ def candidates(word: str, suffixes: bool = False) -> tuple[str, ...]:
 
 @lru_cache(maxsize=200_000)
 def _prefixed(word: str) -> tuple[str, ...]:
+    if word[:1] not in PREFIX_STARTS:
+        return (word,)
     stems = [word]
     if word[:1] in CONJ and len(word) - 1 >= MIN_BASE:
         stems.append(word[1:])
@@ -42,6 +46,8 @@ def _prefixed(word: str) -> tuple[str, ...]:
 def _suffixed(word: str) -> tuple[str, ...]:
     stems = list(_prefixed(word))
     for w in stems[:]:
+        if w[-1:] not in SUFFIX_ENDS:
+            continue
         # at most one suffix of each length fits a word: look its ending up instead of trying them all
         for size in SUFFIX_SIZES:
             if len(w) - size >= 3 and w[-size:] in SUFFIX_SET:

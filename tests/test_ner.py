@@ -398,7 +398,10 @@ def test_decoder_refuses_what_it_cannot_score(tmp_path: Path):
         viterbi(w, t, labels[:-1], [((1,),)])
     # a damaged weight table beside a model is named, not a traceback
     (tmp_path / "model.crfsuite").write_bytes((data_dir() / "model.crfsuite").read_bytes())
-    (tmp_path / "weights.tsv.gz").write_bytes(gzip.compress("S-LOC\tO\n1\t2\n3\tx\n".encode()))
+    (tmp_path / "weights.tsv.gz").write_bytes(gzip.compress(b"S-LOC\tO\n1\t2\n3\tx\n"))
+    with pytest.raises(DataError, match="not a weight table"):
+        load(tmp_path / "model.crfsuite")
+    (tmp_path / "weights.tsv.gz").write_text("not gzip", encoding="utf-8")
     with pytest.raises(DataError, match="not a weight table"):
         load(tmp_path / "model.crfsuite")
     # without a table beside it, a model is tagged with all its weights

@@ -75,18 +75,19 @@ def write_weights(weights: Weights, path: Path) -> int:
 
 
 def read_weights(path: Path) -> Weights:
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        lines = [line for line in f.read().split("\n") if line and not line.startswith("#")]
-    labels = tuple(lines[0].split("\t")) if lines else ()
-    size = len(labels)
-    names, _, numbers = zip(*(line.partition("\t") for line in lines[size + 1 :])) if len(lines) > size + 1 else ((), (), ())
+    """The table :func:`write_weights` wrote (parsed in a few bulk steps: it is read at every start)."""
     try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            lines = [line for line in f.read().split("\n") if line and not line.startswith("#")]
+        labels = tuple(lines[0].split("\t"))
+        size = len(labels)
+        names, _, numbers = zip(*(line.partition("\t") for line in lines[size + 1 :])) if len(lines) > size + 1 else ((), (), ())
         transitions = array("d", map(float, "\t".join(lines[1 : size + 1]).split("\t")))
         state = array("d", bytes(8 * size))
         state.extend(map(float, "\t".join(numbers).split("\t")))
-    except ValueError as e:
+    except (OSError, EOFError, UnicodeDecodeError, IndexError, ValueError) as e:
         raise DataError(f"{path} is not a weight table of the tagger ({e}); rebuild it with `isnad train ner`") from e
-    if not size or len(transitions) != size * size or len(state) != size * (len(names) + 1):
+    if len(transitions) != size * size or len(state) != size * (len(names) + 1):
         raise DataError(f"{path} is not a weight table of the tagger (rows of unequal length); rebuild it with `isnad train ner`")
     return Weights(labels, transitions, names, state)
 

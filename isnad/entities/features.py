@@ -16,8 +16,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import chain, compress
 from importlib import resources
+from itertools import chain, compress
 from pathlib import Path
 
 from isnad.text.clitics import candidates, key

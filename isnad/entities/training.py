@@ -14,7 +14,6 @@ training text are jackknifed (each fifth of it sees only the names of the other 
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
@@ -30,8 +29,8 @@ from isnad.entities.crf import WEIGHTS, weights_from_model, write_weights
 from isnad.entities.features import (
     Featuriser,
     Lexicons,
-    flat,
     data_dir,
+    flat,
     frequency_class,
     gazetteer_dir,
     load_lexicons,

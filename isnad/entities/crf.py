@@ -34,7 +34,8 @@ class Weights:
 
 def weights_from_model(tagger: pycrfsuite.Tagger, prune: float) -> Weights:
     """The weights of an opened model, for the attributes with a weight of at least ``prune`` for some
-    label: smaller weights hardly change a decision, and every attribute passed costs tagging time."""
+    label: smaller weights hardly change a decision, and every attribute passed costs tagging time.
+    python-crfsuite gives the weights to six decimals; the tags are still crfsuite's own (a test checks)."""
     info = tagger.info()
     labels = tuple(tagger.labels())
     index = {label: i for i, label in enumerate(labels)}

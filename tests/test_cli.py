@@ -147,5 +147,6 @@ def test_bench_reports_throughput_on_a_corpus(tmp_path):
     assert data["tokens_per_s"] > 0 and data["cpu_seconds"] > 0 and data["startup_seconds"] > 0
     assert set(data["stage_seconds"]) == {"normalise", "segment", "gazetteer", "tagger", "resolve", "timex",
                                           "attribution", "events", "credibility"}
+    assert data["decoder"] == "compiled"  # the install compiled the tagger's decoder
     text = run("bench", "--corpus", str(corpus)).output
-    assert "tokens per CPU second" in text and "peak memory" in text
+    assert "tokens per CPU second" in text and "peak memory" in text and "compiled decoder" in text

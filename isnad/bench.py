@@ -100,5 +100,5 @@ def decoder(pipeline: Pipeline) -> str:
     for stage in pipeline.stages:
         decode = getattr(getattr(stage, "tag", None), "decode", None)
         if decode is not None:
-            return "compiled" if decode.viterbi else "python-crfsuite"
+            return decode.kind
     return ""

@@ -26,8 +26,7 @@ def main() -> None:
 
     tagger = CrfTagger(Path(sys.argv[2]) if len(sys.argv) > 2 else None)
     collect_less()  # as the pipeline does once its stages are loaded
-    decoder = "compiled (isnad/entities/_crf.c)" if tagger.decode.viterbi else "python-crfsuite (the C decoder was not compiled)"
-    print(f"load: {time.process_time() - began:.3f} s CPU; decoder: {decoder}")
+    print(f"load: {time.process_time() - began:.3f} s CPU; decoder: {tagger.decode.kind}")
     half = len(sentences) // 2 // 20 * 20  # a whole number of documents
     first = sum(map(len, sentences[:half]))
     for label in ("cold caches", "warm caches"):

@@ -14,7 +14,6 @@ frequent role's count. (A count class as well scored lower in cross-validation.)
 from __future__ import annotations
 
 import sqlite3
-import sys
 from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
@@ -24,7 +23,6 @@ from build_word_classes import frequent, write  # the script beside this one
 from isnad.text.normalise import loose
 
 ROLES = {"given": "g", "surname": "s"}
-OUT = Path(__file__).resolve().parents[1] / "isnad" / "data" / "ner" / "person_words.tsv"
 HEADER = (
     "# Words of people's names, loosely folded, with their roles: g given name, s surname, u unknown.\n"
     "# Source: arabic-name-romanizer name units (Wikidata, CC0; Algerian name corpora, CC0 and MIT).\n"
@@ -44,7 +42,7 @@ def build(database: Path) -> list[tuple[str, str]]:
 
 def main() -> None:
     database = Path(str(resources.files("arabic_name_romanizer"))) / "resources" / "names.sqlite3"
-    write(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT, HEADER, build(database))
+    write("person_words.tsv", HEADER, build(database))
 
 
 if __name__ == "__main__":

@@ -21,13 +21,12 @@ import sys
 from importlib.util import find_spec
 from pathlib import Path
 
-from build_word_classes import write  # the script beside this one
+from build_word_classes import DATA, write  # the script beside this one
 
 from isnad.entities.features import rows
 from isnad.text.clitics import key
 from isnad.text.normalise import fold
 
-DATA = Path(__file__).resolve().parents[1] / "isnad" / "data" / "ner"
 HEADER = (
     "# Arabic names, folded, with their kind: CLUB a sports club, COMP a sports competition or federation,\n"
     "# WPER a well-known person. Source: arwikicats sports and people tables (Arabic Wikipedia titles), MIT.\n"
@@ -79,7 +78,7 @@ def main() -> None:
         for kind, paths in TABLES.items()
     }
     classes = dict(rows(DATA / "word_classes.tsv"))
-    write(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA / "wiki_names.tsv", HEADER, build(tables, classes))
+    write("wiki_names.tsv", HEADER, build(tables, classes))
 
 
 if __name__ == "__main__":

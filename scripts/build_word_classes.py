@@ -22,7 +22,7 @@ from isnad.text.normalise import fold
 
 CLASSES = {"noun_prop": "prop", "noun": "noun", "noun_quant": "noun", "abbrev": "noun",
            "adj": "adj", "adj_comp": "adj", "adj_num": "adj", "verb": "verb", "verb_pseudo": "verb"}
-OUT = Path(__file__).resolve().parents[1] / "isnad" / "data" / "ner" / "word_classes.tsv"
+DATA = Path(__file__).resolve().parents[1] / "isnad" / "data" / "ner"
 HEADER = (
     "# Word classes of the Arramooz word-frequency table (Taha Zerrouki; GPL): word, then the classes of\n"
     "# its readings at least a tenth as frequent as its most frequent one.\n"
@@ -50,14 +50,16 @@ def frequent(counts: dict[str, dict[str, int]], share: int, sep: str) -> list[tu
     return out
 
 
-def write(out: Path, header: str, rows: list[tuple[str, str]]) -> None:
+def write(name: str, header: str, rows: list[tuple[str, str]]) -> None:
+    """The table ``name`` of the tagger's data, or the file given on the command line."""
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else DATA / name
     out.write_text(header + "".join(f"{w}\t{c}\n" for w, c in rows), encoding="utf-8")
     print(f"{len(rows)} words → {out}")
 
 
 def main() -> None:
     database = Path(str(resources.files("arramooz"))) / "data" / "wordfreq.sqlite"
-    write(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT, HEADER, build(database))
+    write("word_classes.tsv", HEADER, build(database))
 
 
 if __name__ == "__main__":

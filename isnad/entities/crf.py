@@ -112,6 +112,11 @@ class Decoder:
             self.tagger.open(str(model))
             self.names = (b"", *[a.encode() for a in weights.attributes])  # crfsuite takes bytes as they are
 
+    @property
+    def kind(self) -> str:
+        """"compiled", or "python-crfsuite" where the C module was not built (or not asked for)."""
+        return "compiled" if self.viterbi is not None else "python-crfsuite"
+
     def __call__(self, sentence: Sentence) -> list[str]:
         w = self.weights
         if self.viterbi is not None:

@@ -9,18 +9,12 @@ independent origins is kept as an input (1 for a single article). The rules live
 """
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from isnad.document import Attribution, Document, Event
-from isnad.resolve.outlets import Outlet, find_outlet, load_outlets
-
-
-@lru_cache(maxsize=1)
-def load_rules() -> dict[str, Any]:
-    return json.loads(resources.files("isnad.data").joinpath("credibility.json").read_text(encoding="utf-8"))
+from isnad.document import Attribution, Document, Event, Grade
+from isnad.gazetteer.outlets import Outlet
+from isnad.resolve.actors import unknown_outlet_name
+from isnad.resources import Resources
 
 
 class Credibility:
@@ -28,9 +22,10 @@ class Credibility:
     requires: tuple[str, ...] = ("events", "attributions")
     assigns: tuple[str, ...] = ("events",)
 
-    def __init__(self) -> None:
-        self.rules = load_rules()
-        self.outlets = {o.id: o for o in load_outlets()}
+    def __init__(self, resources: Resources | None = None) -> None:
+        resources = resources or Resources()
+        self.rules = resources.credibility
+        self.outlets = resources.outlets
 
     def __call__(self, doc: Document) -> Document:
         by_id = {a.id: a for a in doc.attributions}
@@ -38,8 +33,9 @@ class Credibility:
             event.credibility = self.grade(doc, event, by_id)
         return doc
 
-    def grade(self, doc: Document, event: Event, by_id: dict[str, Attribution]) -> dict[str, Any]:
-        atts = [by_id[i] for i in event.attributions if i in by_id] or _covering(doc.attributions, event)
+    def grade(self, doc: Document, event: Event, by_id: dict[str, Attribution]) -> Grade:
+        """The grade of one event from the attributions the events stage linked to it."""
+        atts = [by_id[i] for i in event.attributions if i in by_id]
         origins = 1
         reasons: list[str] = []
         inputs: dict[str, Any] = {"attributions": [a.id for a in atts], "independent_origins": origins}
@@ -63,7 +59,7 @@ class Credibility:
         if outlet_id:
             reliability = self._outlet_reliability(outlet, reasons) if outlet else self.rules["reliability"]["unknown_outlet"]
             if outlet is None:
-                reasons.append(f"outlet {outlet_id[8:] if outlet_id.startswith('unknown:') else outlet_id} is not in the registry")
+                reasons.append(f"outlet {unknown_outlet_name(outlet_id) or outlet_id} is not in the registry")
         else:
             reliability = self.rules["reliability"]["source_type"].get(att.source_type, "F")
             reasons.append(f"source type {att.source_type}" + (": cannot be judged" if reliability == "F" else ""))
@@ -105,18 +101,11 @@ class Credibility:
     def _outlet_of_document(self, doc: Document) -> Outlet | None:
         if not doc.outlet:
             return None
-        return self.outlets.get(doc.outlet) or find_outlet(doc.outlet)
+        return self.outlets.get(doc.outlet) or self.outlets.find(doc.outlet)
 
     @staticmethod
-    def _result(reliability: str, credibility: int, reasons: list[str], inputs: dict[str, Any]) -> dict[str, Any]:
-        return {"source_reliability": reliability, "information_credibility": credibility,
-                "reasons": reasons, "inputs": inputs}
-
-
-def _covering(atts: list[Attribution], event: Event) -> list[Attribution]:
-    """Attributions whose content holds the trigger (when the events stage did not link them)."""
-    t = event.trigger
-    return [a for a in atts if a.content and a.content.start <= t.start and t.end <= a.content.end]
+    def _result(reliability: str, credibility: int, reasons: list[str], inputs: dict[str, Any]) -> Grade:
+        return Grade(reliability, credibility, reasons, inputs)
 
 
 def _chain(att: Attribution, by_id: dict[str, Attribution]) -> list[str]:

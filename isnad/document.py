@@ -1,7 +1,11 @@
 """The data model: one Document flows through every stage and carries everything found in it.
 
 All spans are character offsets ``[start, end)`` into ``Document.text`` as received (after decoding),
-never into the normalised copy used for matching.
+never into the normalised copy used for matching. Spans that stages find also carry their token range
+``tokens = [first, end)`` (indices into ``Document.tokens``), so later stages need not search for them.
+
+Schema 2 (this version) added the token ranges, ``EventPlace.origin`` and ``Grade``; schema-1 JSON is
+still read.
 """
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+WORKING = {"working": True}  # field metadata: stage working data, never serialised
 
 
 @dataclass(slots=True)
@@ -21,6 +26,7 @@ class Span:
     start: int
     end: int
     text: str
+    tokens: tuple[int, int] | None = None  # [first, end) token indices, when a stage knows them
 
 
 @dataclass(slots=True)
@@ -28,17 +34,20 @@ class Sentence:
     start: int
     end: int
     heading: bool = False  # a headline or sub-heading line, not running text
+    tokens: tuple[int, int] = (0, 0)  # [first, end) token indices
 
 
 @dataclass(slots=True)
 class Token:
-    """A word or punctuation mark; ``norm`` is its normalised form, ``key`` its clitic-free look-up form."""
+    """A word or punctuation mark; ``norm`` is its normalised form, ``key`` its clitic-free look-up form,
+    ``nstart`` its start in the normalised text (so that a letter inside it maps back to the original)."""
 
     start: int
     end: int
     norm: str
     key: str
     sentence: int
+    nstart: int = 0
 
 
 @dataclass(slots=True)
@@ -74,6 +83,8 @@ class Mention:
     actor: Actor | None = None
     place: Place | None = None
     score: float | None = None
+    tokens: tuple[int, int] | None = None  # [first, end) token indices
+    refs: list[Any] = field(default_factory=list, repr=False, metadata=WORKING)  # gazetteer entries matched
 
 
 @dataclass(slots=True)
@@ -87,6 +98,7 @@ class TimeSpan:
     vague: bool = False
     anchor: str | None = None  # the date it was resolved against, or "unresolved"
     rule: str | None = None
+    tokens: tuple[int, int] | None = None  # [first, end) token indices
 
 
 @dataclass(slots=True)
@@ -116,18 +128,53 @@ class EventActor:
 
 
 @dataclass(slots=True)
+class Cameo:
+    code: str
+    label: str
+    goldstein: float
+    quad_class: int
+
+
+@dataclass(slots=True)
+class Plover:
+    type: str | None  # None for statements (CAMEO 01) and codes without a PLOVER type
+    mode: str | None = None
+    contexts: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class EventPlace(Place):
+    """Where an event happened: the place, the words that name it, and how it was chosen."""
+
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    origin: str = "stated"  # stated (in the event's sentence), article (another sentence), inferred (most named)
+
+
+@dataclass(slots=True)
+class Grade:
+    """The Admiralty grade: source reliability A–F and information credibility 1–6, with why."""
+
+    source_reliability: str
+    information_credibility: int
+    reasons: list[str] = field(default_factory=list)
+    inputs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class Event:
     id: str
     trigger: Span
-    cameo: dict[str, Any]  # code, label, goldstein, quad_class
-    plover: dict[str, Any]  # type, mode, contexts
+    cameo: Cameo
+    plover: Plover
     source: EventActor | None = None
     target: EventActor | None = None
-    place: dict[str, Any] | None = None  # Place fields plus text/start/end
-    time: dict[str, Any] | None = None  # TimeSpan fields
+    place: EventPlace | None = None
+    time: TimeSpan | None = None
     modality: str = "asserted"
     attributions: list[str] = field(default_factory=list)  # Attribution ids
-    credibility: dict[str, Any] | None = None
+    credibility: Grade | None = None
     evidence: dict[str, Any] = field(default_factory=dict)  # rule and the spans it used
     sentence: int | None = None
 
@@ -184,9 +231,9 @@ class Document:
             title=data.get("title"),
             published=data.get("published"),
             language=data.get("language"),
-            sentences=[Sentence(**s) for s in data.get("sentences", [])],
+            sentences=[_sentence(s) for s in data.get("sentences", [])],
             mentions=[_mention(m) for m in data.get("mentions", [])],
-            times=[TimeSpan(**t) for t in data.get("times", [])],
+            times=[_time(t) for t in data.get("times", [])],
             attributions=[_attribution(a) for a in data.get("attributions", [])],
             events=[_event(e) for e in data.get("events", [])],
             warnings=list(data.get("warnings", [])),
@@ -204,7 +251,8 @@ _WORKING = {"norm", "offsets", "tokens"}
 
 @cache
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+    """The serialised fields of a dataclass (working data left out)."""
+    return tuple(f.name for f in fields(cls) if not f.metadata.get("working"))
 
 
 # values copied as they are; most of a document's values are such scalars, and need no call of plain()
@@ -219,7 +267,7 @@ def plain(value: Any) -> Any:
             v = getattr(value, name)
             out[name] = v if type(v) in _SCALARS else plain(v)
         return out
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):  # tuples (token ranges) become JSON lists
         return [v if type(v) in _SCALARS else plain(v) for v in value]
     if isinstance(value, dict):
         return {k: v if type(v) in _SCALARS else plain(v) for k, v in value.items()}
@@ -231,23 +279,40 @@ def text_hash(norm_text: str) -> str:
     return hashlib.sha1(" ".join(norm_text.split()).encode("utf-8")).hexdigest()[:16]
 
 
+def _range(value: Any) -> tuple[int, int] | None:
+    return (value[0], value[1]) if value else None
+
+
 def _span(d: dict[str, Any] | None) -> Span | None:
-    return Span(**d) if d else None
+    if not d:
+        return None
+    return Span(d["start"], d["end"], d["text"], _range(d.get("tokens")))
+
+
+def _sentence(d: dict[str, Any]) -> Sentence:
+    return Sentence(d["start"], d["end"], d.get("heading", False), _range(d.get("tokens")) or (0, 0))
+
+
+def _time(d: dict[str, Any]) -> TimeSpan:
+    d = dict(d)
+    d["tokens"] = _range(d.get("tokens"))
+    return TimeSpan(**d)
 
 
 def _mention(d: dict[str, Any]) -> Mention:
     d = dict(d)
     d["actor"] = Actor(**d["actor"]) if d.get("actor") else None
     d["place"] = Place(**d["place"]) if d.get("place") else None
+    d["tokens"] = _range(d.get("tokens"))
     return Mention(**d)
 
 
 def _attribution(d: dict[str, Any]) -> Attribution:
     d = dict(d)
-    d["cue"] = Span(**d["cue"])
+    d["cue"] = _span(d["cue"])
     d["source"] = _span(d.get("source"))
     d["content"] = _span(d.get("content"))
-    d["hedges"] = [Span(**h) for h in d.get("hedges", [])]
+    d["hedges"] = [_span(h) for h in d.get("hedges", [])]
     return Attribution(**d)
 
 
@@ -259,9 +324,23 @@ def _event_actor(d: dict[str, Any] | None) -> EventActor | None:
     return EventActor(**d)
 
 
+def _place(d: dict[str, Any] | None) -> EventPlace | None:
+    if not d:
+        return None
+    d = dict(d)
+    inferred = d.pop("inferred", False)  # schema 1 marked the article's most named place so
+    d.setdefault("origin", "inferred" if inferred else "stated" if d.get("start") is not None else "article")
+    return EventPlace(**d)
+
+
 def _event(d: dict[str, Any]) -> Event:
     d = dict(d)
-    d["trigger"] = Span(**d["trigger"])
+    d["trigger"] = _span(d["trigger"])
+    d["cameo"] = Cameo(**d["cameo"])
+    d["plover"] = Plover(**d["plover"])
     d["source"] = _event_actor(d.get("source"))
     d["target"] = _event_actor(d.get("target"))
+    d["place"] = _place(d.get("place"))
+    d["time"] = _time(d["time"]) if d.get("time") else None
+    d["credibility"] = Grade(**d["credibility"]) if d.get("credibility") else None
     return Event(**d)

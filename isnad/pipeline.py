@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from isnad import __version__
 from isnad.document import Document
 from isnad.errors import IsnadError
+from isnad.resources import Resources
 
 # name -> "module:Class"; the default order of the analysis.
 STAGES: dict[str, str] = {
@@ -22,8 +23,8 @@ STAGES: dict[str, str] = {
     "gazetteer": "isnad.entities.gazetteer:GazetteerRecogniser",
     "tagger": "isnad.entities.tagger:TaggerRecogniser",
     "resolve": "isnad.resolve.stage:Resolve",
-    "timex": "isnad.timex:TimeExpressions",
-    "attribution": "isnad.attribution:Attributions",
+    "timex": "isnad.timex.stage:TimeExpressions",
+    "attribution": "isnad.attribution.stage:Attributions",
     "events": "isnad.events.coder:EventCoder",
     "credibility": "isnad.credibility:Credibility",
 }
@@ -59,26 +60,30 @@ class PipelineError(IsnadError):
     code = "E202"
 
 
-def load_stage(name: str, **options: Any) -> Stage:
+def load_stage(name: str, resources: Resources, **options: Any) -> Stage:
+    """The stage of that name, built on ``resources`` (the lexicons and models it needs)."""
     try:
         target = STAGES[name]
     except KeyError:
         raise PipelineError(f"unknown stage {name!r}; known stages: {', '.join(STAGES)}") from None
     module, cls = target.split(":")
-    return getattr(importlib.import_module(module), cls)(**options)
+    return getattr(importlib.import_module(module), cls)(resources, **options)
 
 
 class Pipeline:
     """``Pipeline()`` builds the default analysis; ``Pipeline(["normalise", "segment"])`` a partial one.
 
     Stages may be given by name or as ready-made stage objects. ``options`` maps a stage name to
-    keyword arguments for its constructor.
+    keyword arguments for its constructor. Every stage built by name shares ``resources`` (by default
+    the bundled data, or the folder ``$ISNAD_DATA`` names), so each lexicon is loaded once.
     """
 
-    def __init__(self, stages: Sequence[str | Stage] = DEFAULT, options: dict[str, dict[str, Any]] | None = None):
+    def __init__(self, stages: Sequence[str | Stage] = DEFAULT, options: dict[str, dict[str, Any]] | None = None,
+                 resources: Resources | None = None):
         options = options or {}
+        self.resources = resources or Resources()
         self.stages: list[Stage] = [
-            load_stage(s, **options.get(s, {})) if isinstance(s, str) else s for s in stages
+            load_stage(s, self.resources, **options.get(s, {})) if isinstance(s, str) else s for s in stages
         ]
         available = set(GIVEN)
         for stage in self.stages:

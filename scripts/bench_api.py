@@ -21,7 +21,7 @@ import httpx
 import uvicorn
 
 from isnad.api import create_app
-from isnad.document import Actor, Attribution, Document, Event, EventActor, Span
+from isnad.document import Actor, Attribution, Cameo, Document, Event, EventActor, EventPlace, Plover, Span
 from isnad.store import EventFilter, open_store
 
 EVENTS_PER_DOC = 10
@@ -54,10 +54,10 @@ def make_document(i: int, rng: random.Random) -> Document:
         tgt = Actor(ar=tar, en=ten, country=tc, code=tc + "GOV")
         events.append(Event(
             id=f"b{i}-{k}", trigger=Span(start, start + len(verb), verb),
-            cameo={"code": code, "label": label, "goldstein": round(rng.uniform(-10, 10), 1), "quad_class": rng.randrange(1, 5)},
-            plover={"type": plover, "mode": None, "contexts": []},
+            cameo=Cameo(code, label, round(rng.uniform(-10, 10), 1), rng.randrange(1, 5)),
+            plover=Plover(plover, None, []),
             source=EventActor(sar, actor=src), target=EventActor(tar, actor=tgt),
-            place={"en": place[0], "ar": place[1], "country": place[2], "lat": place[3], "lon": place[4], "precision": "city"},
+            place=EventPlace(en=place[0], ar=place[1], country=place[2], lat=place[3], lon=place[4], precision="city"),
             modality=rng.choice(MODALITIES), attributions=["a1"] if k % 2 else [],
             credibility={"source_reliability": rng.choice("ABCDEF"), "information_credibility": rng.randrange(1, 7)},
             evidence={"rule": "bench"}, sentence=k))

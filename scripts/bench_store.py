@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from isnad.document import Actor, Document, Event, EventActor, Span
+from isnad.document import Actor, Cameo, Document, Event, EventActor, EventPlace, Plover, Span
 from isnad.store import EventFilter, open_store
 from isnad.store.base import COUNT_CAP
 
@@ -62,7 +62,7 @@ def bench_ingest(jobs: int, n: int) -> None:
     analysis = time.perf_counter() - t
     t = time.perf_counter()
     for d in analysed:
-        document_rows(d)
+        document_rows(d, pipeline.resources.terms)
     rows_s = time.perf_counter() - t
     per_core = len(sample) / (analysis + rows_s)
     print(f"one core, {len(sample)} articles: pipeline built in {built:.2f} s; analysis {len(sample) / analysis:.1f} "
@@ -83,7 +83,7 @@ def bench_ingest(jobs: int, n: int) -> None:
         t = time.perf_counter()
         store.add_many(stored)
         dt = time.perf_counter() - t
-    rows = [document_rows(d) for d in stored]
+    rows = [document_rows(d, pipeline.resources.terms) for d in stored]
     with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "rows.db")) as store:
         t = time.perf_counter()
         store.add_rows(rows)
@@ -107,11 +107,11 @@ def generated_documents(n_events: int, per_doc: int = 10, seed: int = 7):
             if rng.random() < 0.7:
                 country = rng.choice(list(CITIES))
                 name, lat, lon = CITIES[country]
-                place = {"en": name, "country": country, "lat": lat, "lon": lon, "precision": "city"}
+                place = EventPlace(en=name, country=country, lat=lat, lon=lon, precision="city")
             doc.events.append(Event(
                 id=f"e{i}", trigger=Span(0, 3, "خبر"),
-                cameo={"code": code, "label": plover.title(), "goldstein": -2.0, "quad_class": 3},
-                plover={"type": plover, "mode": None, "contexts": []},
+                cameo=Cameo(code, plover.title(), -2.0, 3),
+                plover=Plover(plover, None, []),
                 source=EventActor(text="x", actor=Actor(country=src, sectors=[ssec] if ssec else [], code=src + ssec)),
                 target=EventActor(text="y", actor=Actor(country=tgt, sectors=[tsec] if tsec else [], code=tgt + tsec)),
                 place=place, modality=rng.choice(MODALITIES),

@@ -31,7 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from isnad.text.normalise import fold  # noqa: E402
+from isnad.resources import Resources  # noqa: E402
+
+fold = Resources().normaliser.fold  # the folding of the bundled charmap
 
 OUT = ROOT / "isnad" / "data" / "events" / "verbs.tsv"
 GROUPS_OUT = ROOT / "isnad" / "data" / "events" / "verb_groups.tsv"

@@ -28,7 +28,9 @@ import pycountry
 from babel import Locale
 
 from isnad.text.clitics import key
-from isnad.text.normalise import fold
+from isnad.resources import Resources
+
+fold = Resources().normaliser.fold  # the folding of the bundled charmap
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "isnad" / "data" / "gazetteer"

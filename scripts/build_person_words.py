@@ -20,7 +20,9 @@ from pathlib import Path
 
 from build_word_classes import frequent, write  # the script beside this one
 
-from isnad.text.normalise import loose
+from isnad.resources import Resources
+
+loose = Resources().normaliser.loose  # the folding of the bundled charmap
 
 ROLES = {"given": "g", "surname": "s"}
 HEADER = (

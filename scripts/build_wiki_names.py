@@ -25,7 +25,9 @@ from build_word_classes import DATA, write  # the script beside this one
 
 from isnad.entities.features import rows
 from isnad.text.clitics import key
-from isnad.text.normalise import fold
+from isnad.resources import Resources
+
+fold = Resources().normaliser.fold  # the folding of the bundled charmap
 
 HEADER = (
     "# Arabic names, folded, with their kind: CLUB a sports club, COMP a sports competition or federation,\n"

@@ -18,7 +18,9 @@ from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
-from isnad.text.normalise import fold
+from isnad.resources import Resources
+
+fold = Resources().normaliser.fold  # the folding of the bundled charmap
 
 CLASSES = {"noun_prop": "prop", "noun": "noun", "noun_quant": "noun", "abbrev": "noun",
            "adj": "adj", "adj_comp": "adj", "adj_num": "adj", "verb": "verb", "verb_pseudo": "verb"}

@@ -26,7 +26,7 @@ def main() -> None:
         for row in load_gsr(DATA, etype):
             if args.part and part(row["id"]) != args.part:
                 continue
-            evs = [e for e in pipeline(row["text"]).events if e.plover.get("type") == etype and e.modality in FACTUAL]
+            evs = [e for e in pipeline(row["text"]).events if e.plover.type == etype and e.modality in FACTUAL]
             gold = row["label"] in POSITIVE
             if gold == bool(evs):
                 continue

@@ -73,7 +73,7 @@ def collect(data: Path) -> tuple[list[Sentence], list[dict[str, float]], list[in
             sentences.append(Sentence(f"{etype}:{row['id']}", etype, document_of(row["id"]), gold,
                                       row["label"] == "difficult no", int(row["accept"] or 0) / total))
             for ev in pipeline(row["text"]).events:
-                if ev.plover.get("type") != etype or ev.modality not in FACTUAL:
+                if ev.plover.type != etype or ev.modality not in FACTUAL:
                     continue
                 feats.append({f: scale_of(f) for f in typed(ev.evidence["features"], etype)})
                 owner.append(len(sentences) - 1)

@@ -26,6 +26,14 @@ def reference_text() -> str:
 
 
 @pytest.fixture(scope="session")
+def resources():
+    """The bundled data, loaded once for the tests that build lexicons or stages themselves."""
+    from isnad.resources import Resources
+
+    return Resources()
+
+
+@pytest.fixture(scope="session")
 def pipeline():
     from isnad import Pipeline
 

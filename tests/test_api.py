@@ -28,6 +28,13 @@ def _span(text: str, needle: str, after: int = 0) -> tuple[int, int]:
     return start, start + len(needle)
 
 
+def typed(doc: Document) -> Document:
+    """The document with its hand-written events as the data model holds them (dicts read as Cameo,
+    Plover, EventPlace, TimeSpan and Grade, as from the document's JSON)."""
+    doc.events = Document.from_dict(doc.to_dict()).events
+    return doc
+
+
 def hand_coded_excerpt(reference_text: str) -> Document:
     """The reference article's first two paragraphs, coded by hand from reading them.
 
@@ -91,7 +98,7 @@ def hand_coded_excerpt(reference_text: str) -> Document:
               modality="asserted", credibility={"source_reliability": "F", "information_credibility": 3},
               evidence={"rule": "hand-coded"}),
     ]
-    return doc
+    return typed(doc)
 
 
 HOSTILE = (
@@ -107,10 +114,10 @@ def hostile_document() -> Document:
     trigger = doc.span(*_span(HOSTILE, "تظاهر"))
     script = doc.span(*_span(HOSTILE, "<script>"))
     doc.mentions = [Mention(script.start, script.end, script.text, "MISC")]
-    doc.events = [Event("h1", trigger, {"code": "141", "label": "Demonstrate or rally"}, {"type": "PROTEST"},
+    doc.events = [Event("h1", trigger, {"code": "141", "label": "Demonstrate or rally", "goldstein": -6.5, "quad_class": 3}, {"type": "PROTEST"},
                         source=EventActor("<b>crowd</b>", actor=Actor(en='<img src=x onerror="window.__pwned=2">')),
                         modality="asserted", evidence={"rule": "<script>window.__pwned=3</script>"})]
-    return doc
+    return typed(doc)
 
 
 def fill_store(path: Path, reference_doc: Document, reference_text: str) -> dict[str, str]:
@@ -222,10 +229,10 @@ def test_source_graph_follows_the_chain(client, filled):
     assert events["مصادر"] == 1 and events["تقرير"] == 1 and events["example"] == 1  # e3 has no attribution
 
 
-def test_source_graph_merges_sources_across_articles(reference_text):
+def test_source_graph_merges_sources_across_articles(reference_text, resources):
     a, b = hand_coded_excerpt(reference_text), hand_coded_excerpt(reference_text)
     b.outlet = "another"
-    graph = source_graph([a, b])
+    graph = source_graph([a, b], resources.normaliser)
     outlets = [n for n in graph["nodes"] if n["kind"] == "outlet"]
     assert {n["label"] for n in outlets} >= {"example", "another", 'صحيفة "إيران انترناشونال"'}
     newspaper = [n for n in graph["nodes"] if n["label"] == 'صحيفة "إيران انترناشونال"']

@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from isnad.cli.main import cli
-from isnad.document import Document
+from isnad.document import SCHEMA_VERSION, Document
 
 from conftest import EXAMPLE, PUBLISHED
 
@@ -23,7 +23,7 @@ def test_json_is_the_full_document_and_round_trips():
     result = run("analyze", str(EXAMPLE), "--published", PUBLISHED)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["schema"] == 1 and data["published"] == PUBLISHED
+    assert data["schema"] == SCHEMA_VERSION == 2 and data["published"] == PUBLISHED
     doc = Document.from_dict(data)
     assert doc.to_dict() == data
     for m in doc.mentions:

@@ -7,13 +7,18 @@ import pytest
 
 from isnad.attribution_eval import attribution_pipeline
 from isnad.credibility import Credibility
-from isnad.document import Event, Span
+from isnad.document import Cameo, Event, Plover, Span
+from isnad.events.context import DocIndex
+from isnad.text.offsets import token_at
 
 
 def _event(doc, word: str) -> Event:
-    """An event on the first occurrence of ``word`` as a whole word (انشق, not the headline's انشقاق)."""
+    """An event on the first occurrence of ``word`` as a whole word (انشق, not the headline's انشقاق),
+    linked to the attributions that report it as the events stage links them."""
     start = next(m.start() for m in re.finditer(rf"(?<!\w){word}(?!\w)", doc.text))
-    return Event(id=f"e-{word}", trigger=Span(start, start + len(word), word), cameo={}, plover={})
+    sentence = doc.tokens[token_at(doc.tokens, start)].sentence
+    return Event(id=f"e-{word}", trigger=Span(start, start + len(word), word), cameo=Cameo("010", "", 0.0, 1),
+                 plover=Plover(None), attributions=DocIndex(doc).reported_by(sentence, start))
 
 
 @pytest.fixture()
@@ -30,35 +35,35 @@ def graded(reference_text):
 
 def test_bare_anonymous_sources_cannot_be_judged_and_lower_credibility(graded):
     c = graded.events[0].credibility
-    assert c["source_reliability"] == "F"
-    assert c["information_credibility"] == 4  # single origin (3) lowered by a bare anonymous source
-    assert c["inputs"]["source_type"] == "anonymous" and c["inputs"]["independent_origins"] == 1
-    assert any("anonymous" in r for r in c["reasons"])
+    assert c.source_reliability == "F"
+    assert c.information_credibility == 4  # single origin (3) lowered by a bare anonymous source
+    assert c.inputs["source_type"] == "anonymous" and c.inputs["independent_origins"] == 1
+    assert any("anonymous" in r for r in c.reasons)
 
 
 def test_the_report_is_graded_by_its_outlet_and_keeps_its_described_stance(graded):
     c = graded.events[1].credibility
-    assert c["inputs"]["outlet"] == "iran_international"
-    assert c["source_reliability"] == "C"  # a private broadcaster, no registry grade
-    assert c["information_credibility"] == 3
-    assert any("وهي معارضة للنظام الإيراني" in r for r in c["reasons"])
+    assert c.inputs["outlet"] == "iran_international"
+    assert c.source_reliability == "C"  # a private broadcaster, no registry grade
+    assert c.information_credibility == 3
+    assert any("وهي معارضة للنظام الإيراني" in r for r in c.reasons)
 
 
 def test_qualified_anonymous_sources_are_not_lowered(graded):
     c = graded.events[2].credibility
-    assert c["source_reliability"] == "F" and c["information_credibility"] == 3
-    assert c["inputs"]["source_type"] == "qualified_anonymous"
+    assert c.source_reliability == "F" and c.information_credibility == 3
+    assert c.inputs["source_type"] == "qualified_anonymous"
 
 
 def test_own_voice_uses_the_documents_outlet(graded, reference_text):
     c = graded.events[3].credibility
-    assert c["inputs"]["attributions"] == [] and c["inputs"]["source_type"] == "own_voice"
-    assert c["source_reliability"] == "F"  # the reference article names no outlet
+    assert c.inputs["attributions"] == [] and c.inputs["source_type"] == "own_voice"
+    assert c.source_reliability == "F"  # the reference article names no outlet
     doc = attribution_pipeline(mentions=False)(reference_text)
     doc.outlet = "Reuters"
     doc.events = [_event(doc, "استقال")]
     c = Credibility()(doc).events[0].credibility
-    assert c["source_reliability"] == "C" and c["inputs"]["outlet"] == "reuters"
+    assert c.source_reliability == "C" and c.inputs["outlet"] == "reuters"
 
 
 def test_hedged_content_lowers_credibility():
@@ -66,9 +71,9 @@ def test_hedged_content_lowers_credibility():
     doc = attribution_pipeline(mentions=False)(text)
     doc.events = [_event(doc, "تلجأ")]
     c = Credibility()(doc).events[0].credibility
-    assert c["source_reliability"] == "C" and c["information_credibility"] == 4
-    assert c["inputs"]["hedges"] == ["قد تلجأ"]
+    assert c.source_reliability == "C" and c.information_credibility == 4
+    assert c.inputs["hedges"] == ["قد تلجأ"]
 
 
 def test_events_from_the_default_pipeline_all_carry_a_grade(reference_doc):
-    assert all(e.credibility and e.credibility["reasons"] for e in reference_doc.events)
+    assert all(e.credibility and e.credibility.reasons for e in reference_doc.events)

@@ -9,7 +9,7 @@ import pytest
 from isnad.document import Actor, Document, Mention
 from isnad.events.coder import EventCoder
 from isnad.events.morphology import stems, verb_forms
-from isnad.events.patterns import Lexicon
+from isnad.resources import Resources
 from isnad.pipeline import Pipeline
 
 # The twelve events of the reference article, from a careful reading of its text (issue 3):
@@ -36,9 +36,7 @@ def _country(ea) -> str | None:
 
 
 def _fold(s: str) -> str:
-    from isnad.text.normalise import fold
-
-    return fold(s)
+    return Resources().normaliser.fold(s)
 
 
 def _matches(doc: Document, ev, spec) -> bool:
@@ -46,7 +44,7 @@ def _matches(doc: Document, ev, spec) -> bool:
     sent = doc.sentences[ev.sentence]
     sentence_text = _fold(doc.text[sent.start : sent.end])
     return (
-        ev.cameo["code"][:2] in roots
+        ev.cameo.code[:2] in roots
         and _fold(trigger_word) in _fold(ev.trigger.text)
         and _fold(sentence_word) in sentence_text
         and (src is None or _country(ev.source) == src)
@@ -61,7 +59,7 @@ def test_reference_article_twelve_events(reference_doc):
     hits = [name for name, ids in found.items() if ids]
     assert len(hits) >= 10, f"found only {hits}"
     matched = {i for ids in found.values() for i in ids}
-    spurious = [(e.trigger.text, e.cameo["code"]) for e in doc.events if e.id not in matched]
+    spurious = [(e.trigger.text, e.cameo.code) for e in doc.events if e.id not in matched]
     assert len(spurious) <= 2, spurious
 
 
@@ -87,19 +85,19 @@ def test_reference_article_modality_evidence_and_attributions(reference_doc):
         assert ev.evidence["rule"].startswith("verbs/") and "#" in ev.evidence["rule"]
         s, e = ev.evidence["spans"]["trigger"]
         assert doc.text[s:e] == ev.trigger.text
-        assert ev.cameo["label"] and ev.cameo["quad_class"] in (1, 2, 3, 4)
-    by_year = [e for e in doc.events if e.time and str(e.time.get("interval_end", "")).startswith("2009")]
+        assert ev.cameo.label and ev.cameo.quad_class in (1, 2, 3, 4)
+    by_year = [e for e in doc.events if e.time and str(e.time.interval_end or "").startswith("2009")]
     assert len(by_year) >= 4 and all(e.modality == "historical" for e in by_year)
-    considered = [e for e in doc.events if e.cameo["code"] == "014"]
+    considered = [e for e in doc.events if e.cameo.code == "014"]
     assert considered and considered[0].modality == "considered"
     # the first sentence is credited to unnamed sources: its events rest on that attribution
     first = [e for e in doc.events if _fold("انشق") in _fold(e.trigger.text)][0]
     if doc.attributions:
         assert first.attributions and first.modality == "reported"
-    asylum = [e for e in doc.events if e.cameo["code"] == "0233"]
-    assert asylum and all("asylum" in e.plover["contexts"] and e.plover["type"] == "REQUEST" for e in asylum)
+    asylum = [e for e in doc.events if e.cameo.code == "0233"]
+    assert asylum and all("asylum" in e.plover.contexts and e.plover.type == "REQUEST" for e in asylum)
     # the defection happened in Geneva (a place in its own clause)
-    assert first.place and first.place["country"] == "CHE"
+    assert first.place and first.place.country == "CHE"
 
 
 def test_reference_article_json_round_trip(reference_doc):
@@ -147,8 +145,8 @@ def every_candidate():
 @pytest.mark.parametrize("root,sentence", ROOTS, ids=[r for r, _ in ROOTS])
 def test_each_cameo_root_on_a_sentence(every_candidate, root, sentence):
     doc = every_candidate(sentence)
-    roots = [e.cameo["code"][:2] for e in doc.events]
-    assert root in roots, [(e.trigger.text, e.cameo["code"]) for e in doc.events]
+    roots = [e.cameo.code[:2] for e in doc.events]
+    assert root in roots, [(e.trigger.text, e.cameo.code) for e in doc.events]
 
 
 def test_violence_words_in_other_senses_are_not_events(pipeline):
@@ -159,7 +157,7 @@ def test_violence_words_in_other_senses_are_not_events(pipeline):
         "وأعرب عن مخاوفه من الاعتداء على المدنيين.",
     ):
         doc = pipeline(text)
-        assert not [e for e in doc.events if e.plover["type"] == "ASSAULT"], text
+        assert not [e for e in doc.events if e.plover.type == "ASSAULT"], text
 
 
 def test_modality_on_hand_made_sentences(pipeline):
@@ -192,13 +190,13 @@ def test_gold_sentences(pipeline, shared_data):
     # "Thousands of Israelis demonstrated last night in Tel Aviv ..." (yes)
     r = row("تظاهر الاف الاسرائيليين")
     doc = pipeline(r["text"])
-    protests = [e for e in doc.events if e.plover["type"] == "PROTEST"]
+    protests = [e for e in doc.events if e.plover.type == "PROTEST"]
     assert r["label"] == "yes" and protests
     assert protests[0].source.actor.country == "ISR"
     # "Dozens of citizens held a sit-in last night in front of the tomb of ... Hariri in Beirut" (yes)
     r = row("اعتصم عشرات المواطنين")
     doc = pipeline(r["text"])
-    assert r["label"] == "yes" and [e for e in doc.events if e.plover["type"] == "PROTEST"]
+    assert r["label"] == "yes" and [e for e in doc.events if e.plover.type == "PROTEST"]
     # a sentence about literature (easy no): no event at all
     r = row("والنثر الفني عند الرافعي")
     assert r["label"] == "easy no" and not pipeline(r["text"]).events
@@ -222,7 +220,7 @@ def test_morphology_generates_the_inflections():
 
 
 def test_lexicon_strips_clitics_and_tells_verbs_from_nouns():
-    lex = Lexicon()
+    lex = Resources().events()
     assert lex.hits("وأدانوا".replace("أ", "ا"))[0].pattern.id == "verbs/condemn"
     assert lex.hits("بطلب")[0].kind == "noun"  # ب cannot stand before a verb
     assert all(h.kind == "noun" for h in lex.hits("القمع"))
@@ -251,7 +249,7 @@ def test_actor_composition_from_adjacent_mentions():
         _mention(text, "الأوروبيين", "NORP", Actor(country="EUR", code="EUR")),
     ])
     ev = EventCoder(min_score=0.0)(doc).events[0]  # the actors are under test here, not the score
-    assert ev.cameo["code"] == "180"
+    assert ev.cameo.code == "180"
     assert ev.source.actor.code == "IRNGOV" and ev.source.text == "دبلوماسي إيراني"
     assert ev.target.actor.code == "EURGOV"
     assert ev.evidence["spans"]["source"] == [ev.source.start, ev.source.end]
@@ -268,9 +266,9 @@ def test_prepositional_targets_and_places():
     ])
     doc.mentions[-1].place = Place(en="Paris", country="FRA", precision="city")
     ev = EventCoder()(doc).events[0]
-    assert ev.plover["type"] == "PROTEST"
+    assert ev.plover.type == "PROTEST"
     assert ev.target.actor.code == "IRNGOV"  # the actor after ضد
-    assert ev.place["en"] == "Paris" and ev.place["text"] == "باريس"
+    assert ev.place.en == "Paris" and ev.place.text == "باريس"
 
 
 def test_document_without_triggers_costs_nothing_and_has_no_events():
@@ -293,15 +291,14 @@ def test_batch_jsonl_output_carries_the_events(tmp_path, reference_text, referen
     result = CliRunner().invoke(cli, ["analyze", str(src), "--format", "jsonl", "-o", str(out)])
     assert result.exit_code == 0, result.output
     line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
-    assert [e["cameo"]["code"] for e in line["events"]] == [e.cameo["code"] for e in reference_doc.events]
+    assert [e["cameo"]["code"] for e in line["events"]] == [e.cameo.code for e in reference_doc.events]
     assert all(e["evidence"]["rule"] for e in line["events"])
 
 
 def test_dictionary_patterns_are_an_option(pipeline):
     """The patterns converted from the public dictionary load on request and code verb + noun phrases."""
-    from isnad.events.patterns import index
-
-    curated, full = index(), index(dictionary=True)
+    resources = Resources()
+    curated, full = resources.events().index, resources.events(dictionary=True).index
     assert len(full) > len(curated)
     assert any(h.pattern.id.startswith("dict/") for hits in full.values() for h in hits)
     assert not any(h.pattern.id.startswith("dict/") for hits in curated.values() for h in hits)

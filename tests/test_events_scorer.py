@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from isnad.events.evaluate import FACTUAL, POSITIVE, load_gsr, part
-from isnad.events.scorer import model
+from isnad.resources import Resources
 from isnad.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,11 +28,11 @@ def every_candidate():
 
 
 def _assaults(doc):
-    return [e for e in doc.events if e.plover["type"] == "ASSAULT" and e.modality in FACTUAL]
+    return [e for e in doc.events if e.plover.type == "ASSAULT" and e.modality in FACTUAL]
 
 
 def test_bundled_model_has_a_threshold_per_scored_type():
-    m = model()
+    m = Resources().scorer
     assert m is not None
     assert set(m.thresholds) == {"PROTEST", "ASSAULT"}
     assert all(0.0 < t < 1.0 for t in m.thresholds.values())
@@ -48,7 +48,7 @@ def test_every_event_carries_a_score(reference_doc):
 def test_a_reported_assassination_scores_above_talk_of_killing(every_candidate):
     report = max(e.evidence["score"] for e in _assaults(every_candidate(REPORT)))
     opinion = max(e.evidence["score"] for e in _assaults(every_candidate(OPINION)))
-    assert report > model().thresholds["ASSAULT"], (report, opinion)
+    assert report > Resources().scorer.thresholds["ASSAULT"], (report, opinion)
     # The opinion stayed under the threshold until the scorer was retrained on the tagger that knows parts of
     # people's names: cross-validation then chose C 1.0 and a threshold of 0.34, and the opinion's خطف, a
     # verbal noun in the list «من قتل وذبح وخطف» that the coder takes for a verb, scores 0.36. The ranking holds.
@@ -97,7 +97,7 @@ def test_score_ranks_heldout_candidates(every_candidate, shared_data, etype):
         if part(row["id"]) != "heldout":
             continue
         scores = [e.evidence["score"] for e in every_candidate(row["text"]).events
-                  if e.plover["type"] == etype and e.modality in FACTUAL]
+                  if e.plover.type == etype and e.modality in FACTUAL]
         if scores:
             (pos if row["label"] in POSITIVE else neg).append(max(scores))
     assert len(pos) > 10 and len(neg) > 30

@@ -19,6 +19,7 @@ from isnad.ingest.folders import kind_of, read_any
 from isnad.ingest.runner import ingest
 from isnad.ingest.warc import read_warc
 from isnad.store import EventFilter, open_store
+from isnad.resources import Resources
 from isnad.store.base import prepare
 from test_store import fresh_pg, gsr_articles, gsr_sentences, pg_database, pg_server  # noqa: F401 (fixtures)
 
@@ -163,7 +164,7 @@ def test_killed_ingest_resumes_and_stores_everything_once(tmp_path, shared_data)
     folder.mkdir()
     for i, text in enumerate(articles):
         (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
-    expected = {prepare(Document(text=t)).hash for t in articles}
+    expected = {prepare(Document(text=t), Resources().normaliser).hash for t in articles}
     db = tmp_path / "crash.db"
     proc = subprocess.Popen([ISNAD, "ingest", str(folder), "--db", str(db), "--jobs", "2", "--batch", "5",
                              "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

@@ -27,7 +27,10 @@ from isnad.entities.features import data_dir, flat
 from isnad.entities.merge import Merger
 from isnad.entities.training import read_corpus, sha256, split
 from isnad.errors import DataError
-from isnad.text.normalise import fold
+from isnad.resources import Resources
+
+RESOURCES = Resources()
+fold = RESOURCES.normaliser.fold
 
 # The shipped model's entity F1 on the validation split (last tenth of ANERcorp train.txt), measured
 # with `isnad evaluate ner`; the floors sit just below it so that a worse model fails. Do not lower
@@ -229,10 +232,10 @@ def test_reference_article_person_found_by_gazetteer_and_tagger(tagger_pipeline,
 
 
 def test_reference_article_the_crf_alone_sees_the_surname(reference_text):
-    from isnad.entities.tagger import CrfTagger, sentences, tag_document
+    from isnad.entities.tagger import CrfTagger, tag_document
 
     doc = Pipeline(["normalise", "segment"])(reference_text)
-    groups = sentences(doc.tokens)
+    groups = [doc.tokens[a:b] for a, b in (s.tokens for s in doc.sentences)]
     names = [
         doc.text[ts[a].start : ts[b - 1].end]
         for ts, tags in zip(groups, tag_document(CrfTagger(), [[t.norm for t in ts] for ts in groups]))
@@ -269,25 +272,25 @@ def _at(text: str, label: str, source: str, **kw) -> Mention:
 def test_gazetteer_identity_wins_over_an_overlapping_tagged_name():
     geneva = _at("جنيف", "GPE", "gazetteer", place=Place(en="Geneva", country="CHE"))
     doc = _doc([geneva])
-    merged = Merger()(doc, [_at("إلى جنيف", "ORG", "crf")])
+    merged = Merger(RESOURCES)(doc, [_at("إلى جنيف", "ORG", "crf")])
     assert merged == [geneva]
 
 
 def test_tagged_person_replaces_unresolved_fragments_and_is_trimmed():
     fragment = _at("علي رضا", "PER", "rule")
     doc = _doc([fragment])
-    merged = Merger()(doc, [_at("علي رضا جيراني إلى", "PER", "crf")])
+    merged = Merger(RESOURCES)(doc, [_at("علي رضا جيراني إلى", "PER", "crf")])
     assert [(m.text, m.label, m.source) for m in merged] == [("علي رضا جيراني", "PER", "crf")]
 
 
 def test_resolved_person_is_kept_against_a_longer_tagged_one():
     known = _at("علي رضا", "PER", "gazetteer", actor=Actor(en="Someone", country="IRN"))
-    merged = Merger()(_doc([known]), [_at("علي رضا جيراني", "PER", "crf")])
+    merged = Merger(RESOURCES)(_doc([known]), [_at("علي رضا جيراني", "PER", "crf")])
     assert merged == [known]
 
 
 def test_preposition_is_never_a_person():
-    merged = Merger()(_doc([_at("على", "PER", "rule")]), [_at("إلى", "PER", "crf"), _at("على متن", "PER", "crf")])
+    merged = Merger(RESOURCES)(_doc([_at("على", "PER", "rule")]), [_at("إلى", "PER", "crf"), _at("على متن", "PER", "crf")])
     assert [m.text for m in merged] == ["متن"]  # only the function words go; the rest of a tagged name stays
 
 
@@ -300,7 +303,7 @@ def test_a_name_after_a_direction_is_a_place():
     # only a whole word of direction counts (مشرق is not شرق)
     text = "في مشرق الجزيرة"
     doc = Document(text=text, published="2026-01-20")
-    merged = Merger()(doc, [Mention(text.index("الجزيرة"), len(text), "الجزيرة", "ORG", source="crf")])
+    merged = Merger(RESOURCES)(doc, [Mention(text.index("الجزيرة"), len(text), "الجزيرة", "ORG", source="crf")])
     assert merged[0].label == "ORG"
 
 
@@ -347,13 +350,13 @@ def test_tagging_features_are_the_training_features_the_model_knows(reference_te
     """The tagger's fast path (pruned up front, key pairs pre-filtered, attribute ids) passes exactly
     the training features that the model has weights for."""
     from isnad.entities.features import Featuriser
-    from isnad.entities.tagger import CrfTagger, sentences
+    from isnad.entities.tagger import CrfTagger
 
     tagger = CrfTagger()
     fast, names = tagger.featuriser, ("", *tagger.decode.weights.attributes)
     full = Featuriser(fast.lex)
     doc = Pipeline(["normalise", "segment"])(reference_text)
-    words = [[t.norm for t in ts] for ts in sentences(doc.tokens)] + [w for w, _ in validation[:20]]
+    words = [[t.norm for t in ts] for ts in [doc.tokens[a:b] for a, b in (s.tokens for s in doc.sentences)]] + [w for w, _ in validation[:20]]
     for slow_feats, fast_feats in zip(full.document(words), fast.document(words)):
         for slow, quick in zip(slow_feats, fast_feats):
             assert sorted(names[i] for i in flat(quick)) == sorted(f for f in flat(slow) if f in fast.known)
@@ -365,14 +368,14 @@ def test_compiled_decoder_tags_as_crfsuite_does(reference_text, validation):
     import pycrfsuite
 
     from isnad.entities.crf import Decoder, read_weights, weights_from_model
-    from isnad.entities.tagger import CrfTagger, sentences
+    from isnad.entities.tagger import CrfTagger
 
     tagger = CrfTagger()
     assert tagger.decode.viterbi is not None, "isnad/entities/_crf.c was not compiled: reinstall with a C compiler"
     model = data_dir() / "model.crfsuite"
     crfsuite = Decoder(tagger.decode.weights, model, compiled=False)
     doc = Pipeline(["normalise", "segment"])(reference_text)
-    words = [[t.norm for t in ts] for ts in sentences(doc.tokens)] + [w for w, _ in validation]
+    words = [[t.norm for t in ts] for ts in [doc.tokens[a:b] for a, b in (s.tokens for s in doc.sentences)]] + [w for w, _ in validation]
     features = [x for i in range(0, len(words), 20) for x in tagger.featuriser.document(words[i : i + 20])]
     tags = list(map(tagger.decode, features))
     assert tags == list(map(crfsuite, features))

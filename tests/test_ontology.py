@@ -5,33 +5,37 @@ import csv
 
 import pytest
 
-from isnad.events.ontology import cameo, cameo_table, known, plover
+from isnad.document import Cameo, Plover
+from isnad.resources import Resources
+
+ONTOLOGY = Resources().ontology
+cameo, known, plover = ONTOLOGY.cameo, ONTOLOGY.known, ONTOLOGY.plover
 
 
 def test_every_cameo_code_of_the_public_table_is_bundled(shared_data):
     with open(shared_data / "ontology" / "cameo_codes.csv", encoding="utf-8") as f:
         codes = {r["code"] for r in csv.DictReader(f)}
-    assert codes == set(cameo_table())
+    assert codes == set(ONTOLOGY.codes)
 
 
 def test_labels_goldstein_and_quad_classes_follow_the_sources():
     # values read off cameo_codes.csv / cameo_goldstein.txt
-    assert cameo("120") == {"code": "120", "label": "Reject", "goldstein": -4.0, "quad_class": 3}
-    assert cameo("0233")["label"] == "Appeal for humanitarian aid"
-    assert cameo("141")["goldstein"] == -6.5
-    assert cameo("190")["goldstein"] == -10.0
-    assert [cameo(c)["quad_class"] for c in ("040", "073", "111", "195")] == [1, 2, 3, 4]
+    assert cameo("120") == Cameo("120", "Reject", -4.0, 3)
+    assert cameo("0233").label == "Appeal for humanitarian aid"
+    assert cameo("141").goldstein == -6.5
+    assert cameo("190").goldstein == -10.0
+    assert [cameo(c).quad_class for c in ("040", "073", "111", "195")] == [1, 2, 3, 4]
 
 
 def test_plover_types_modes_and_contexts():
-    assert plover("120")["type"] == "REJECT"
-    assert plover("141") == {"type": "PROTEST", "mode": "demo", "contexts": []}
-    assert plover("175")["type"] == "ASSAULT" and "pro_autocracy" in plover("175")["contexts"]
-    assert plover("0841")["mode"] == "release"
+    assert plover("120").type == "REJECT"
+    assert plover("141") == Plover("PROTEST", "demo", [])
+    assert plover("175").type == "ASSAULT" and "pro_autocracy" in plover("175").contexts
+    assert plover("0841").mode == "release"
     # a code without its own line takes its parent's; 02 (appeal) is folded into REQUEST
-    assert plover("0233", ("asylum",)) == {"type": "REQUEST", "mode": None, "contexts": ["asylum"]}
+    assert plover("0233", ("asylum",)) == Plover("REQUEST", None, ["asylum"])
     # statements have no PLOVER type
-    assert plover("014")["type"] is None
+    assert plover("014").type is None
 
 
 def test_unknown_codes():
@@ -72,7 +76,7 @@ def test_bundled_dictionary_patterns_are_what_the_script_builds(shared_data):
     lines = [ln.split("\t") for ln in bundled.splitlines() if ln and not ln.startswith("#")][1:]
     assert lines == rows
     # the dictionary's defects are cleaned: no empty codes, only CAMEO codes, no bare verb codes
-    from isnad.events.ontology import known
+    known = ONTOLOGY.known
 
     assert all(known(r[1]) for r in rows)
     assert all(r[2].startswith("n:") and r[3].startswith("<@") for r in rows)

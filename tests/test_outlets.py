@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from isnad.resolve.outlets import TYPES, find_outlet, load_outlets, match_outlet, unknown_outlet
-from isnad.text.normalise import fold
+from isnad.gazetteer.outlets import TYPES
+from isnad.resources import Resources
+
+REGISTRY = Resources().outlets
+find_outlet, match_outlet, unknown_outlet, fold = REGISTRY.find, REGISTRY.match, REGISTRY.unknown, REGISTRY.fold
 
 
 def test_registry_is_large_and_complete():
-    outlets = load_outlets()
+    outlets = REGISTRY.outlets
     assert len(outlets) >= 150
     ids = [o.id for o in outlets]
     assert len(ids) == len(set(ids))
@@ -22,7 +25,7 @@ def test_registry_is_large_and_complete():
 
 def test_no_arabic_name_names_two_outlets():
     seen: dict[str, str] = {}
-    for o in load_outlets():
+    for o in REGISTRY.outlets:
         for n in o.names_ar + o.names_ar_context:
             assert seen.setdefault(n, o.id) == o.id, f"{n} names {seen[n]} and {o.id}"
 

@@ -7,8 +7,19 @@ import pytest
 
 from isnad.document import Document
 from isnad.pipeline import Pipeline
-from isnad.resolve.actors import lookup_name
-from isnad.resolve.places import lookup_place
+from isnad.resolve.actors import lookup_name as name_in
+from isnad.resolve.places import lookup_place as place_in
+from isnad.resources import Resources
+
+LEXICON = Resources().gazetteer
+
+
+def lookup_place(text):
+    return place_in(LEXICON, text)
+
+
+def lookup_name(text, published=None):
+    return name_in(LEXICON, text, published)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from isnad.document import Actor, Document, Event, EventActor, Span
+from isnad.resources import Resources
+from isnad.document import Actor, Cameo, Document, Event, EventActor, EventPlace, Plover, Span, TimeSpan
 from isnad.store import EventFilter, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,13 +91,18 @@ def event(doc: Document, i: int, word: str, code: str, plover: str, goldstein: f
           source: Actor | None, target: Actor | None = None, place: dict | None = None,
           time: dict | None = None, modality: str = "asserted") -> Event:
     start = doc.text.index(word)
+    when = None
+    if time:  # the words of the time expression, found in the text like the trigger
+        words = time.pop("words")
+        at = doc.text.index(words)
+        when = TimeSpan(at, at + len(words), words, **time)
     return Event(
         id=f"e{i}", trigger=Span(start, start + len(word), word),
-        cameo={"code": code, "label": plover.title(), "goldstein": goldstein, "quad_class": quad},
-        plover={"type": plover, "mode": None, "contexts": []},
+        cameo=Cameo(code, plover.title(), goldstein, quad),
+        plover=Plover(plover, None, []),
         source=EventActor(text=source.ar, actor=source) if source else None,
         target=EventActor(text=target.ar, actor=target) if target else None,
-        place=place, time=time, modality=modality, sentence=0,
+        place=EventPlace(**place) if place else None, time=when, modality=modality, sentence=0,
     )
 
 
@@ -120,9 +126,9 @@ def reference_document(text: str, pipeline: str = "test 1") -> Document:
         event(doc, 0, "انشق وتقدم", "120", "REJECT", -4.0, 3, IRNGOV, IRN, GENEVA, modality="reported"),
         event(doc, 1, "بطلب لجوء", "0233", "REQUEST", -2.0, 3, IRNGOV, CHEGOV, GENEVA, modality="reported"),
         event(doc, 2, "الاحتجاجات", "141", "PROTEST", -6.5, 3, None, IRN, None,
-              time={"interval_start": "2025-12-21", "interval_end": "2026-01-20", "granularity": "vague"}),
+              time={"words": "أواخر ديسمبر", "interval_start": "2025-12-21", "interval_end": "2026-01-20", "granularity": "vague"}),
         event(doc, 3, "حملة القمع", "175", "ASSAULT", -9.0, 4, IRN, None, TEHRAN,
-              time={"interval_start": "2009-01-01", "interval_end": "2009-12-31", "granularity": "year"},
+              time={"words": "عام 2009", "interval_start": "2009-01-01", "interval_end": "2009-12-31", "granularity": "year"},
               modality="historical"),
     ]
     return doc
@@ -160,12 +166,12 @@ def test_document_round_trip_by_id_and_hash(filled, reference_text):
     doc = reference_document(reference_text)
     from isnad.store.base import prepare
 
-    prepare(doc)
+    prepare(doc, Resources().normaliser)
     back = filled.document(doc.hash)
     assert back is not None and back.text == reference_text
-    assert [e.cameo["code"] for e in back.events] == ["120", "0233", "141", "175"]
+    assert [e.cameo.code for e in back.events] == ["120", "0233", "141", "175"]
     assert back.events[0].trigger.text == "انشق وتقدم"
-    assert back.events[0].place["en"] == "Geneva"
+    assert back.events[0].place.en == "Geneva"
     assert filled.document(doc.id).hash == doc.hash
     assert filled.document("no-such-document") is None
 
@@ -332,8 +338,8 @@ def test_an_analysed_article_is_stored_whole(store, reference_doc):
         if actor and actor.country:
             found = store.events(EventFilter(actor=actor.country, document=reference_doc.id), limit=1000)
             assert ev.id in {e["id"] for e in found}
-        if ev.place and ev.place.get("country"):
-            found = store.events(EventFilter(place=ev.place["country"], document=reference_doc.id), limit=1000)
+        if ev.place and ev.place.country:
+            found = store.events(EventFilter(place=ev.place.country, document=reference_doc.id), limit=1000)
             assert ev.id in {e["id"] for e in found}
 
 

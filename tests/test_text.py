@@ -7,7 +7,10 @@ import pytest
 
 from isnad import Pipeline
 from isnad.text.clitics import candidates, key
-from isnad.text.normalise import fold, loose, normalise
+from isnad.resources import Resources
+
+NORMALISER = Resources().normaliser
+fold, loose, normalise = NORMALISER.fold, NORMALISER.loose, NORMALISER.normalise
 
 
 @pytest.fixture(scope="module")

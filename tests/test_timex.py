@@ -11,7 +11,7 @@ import pytest
 from isnad import Pipeline
 from isnad.document import TimeSpan
 from isnad.pipeline import STAGES
-from isnad.timex import TimeExpressions
+from isnad.timex.stage import TimeExpressions
 
 PUBLISHED = "2026-01-20"  # a Tuesday
 GSR_ANCHOR = "2011-02-20"  # a test anchor for gold-standard sentences, which carry no date
@@ -85,7 +85,7 @@ def test_reference_span_points_into_the_original_text(timex_pipeline, reference_
 
 
 def test_stage_contract_and_registration():
-    assert STAGES["timex"] == "isnad.timex:TimeExpressions"
+    assert STAGES["timex"] == "isnad.timex.stage:TimeExpressions"
     stage = TimeExpressions()
     assert stage.name == "timex" and stage.requires == ("tokens",) and stage.assigns == ("times",)
 

@@ -7,6 +7,7 @@ rests on another (``Attribution.parent``) relays it. Node weights count the even
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -16,7 +17,7 @@ from isnad.api.context import open_request_store
 from isnad.api.events import event_filter
 from isnad.document import Attribution, Document
 from isnad.store import EventFilter
-from isnad.text.normalise import fold
+from isnad.text.normalise import Normaliser
 
 router = APIRouter(tags=["sources"])
 
@@ -31,7 +32,7 @@ def publisher(doc: Document) -> str:
     return "unknown outlet"
 
 
-def _source_node(a: Attribution, publisher_name: str) -> tuple[str, str]:
+def _source_node(a: Attribution, publisher_name: str, fold: Callable[[str], str]) -> tuple[str, str]:
     """(key, label). A named source is one node across articles; unnamed ones ("مصادر", "تقرير") are not
     the same people in two outlets, so they are kept apart per outlet."""
     label = a.source.text if a.source else a.source_type.replace("_", " ")
@@ -42,7 +43,9 @@ def _source_node(a: Attribution, publisher_name: str) -> tuple[str, str]:
     return f"source:{a.source_type}:{fold(label)}", label
 
 
-def source_graph(docs: list[Document]) -> dict[str, Any]:
+def source_graph(docs: list[Document], normaliser: Normaliser) -> dict[str, Any]:
+    """Outlets and sources as nodes, "rests on" links as edges, each node with its number of events;
+    named sources are one node across articles (their names folded by ``normaliser``)."""
     nodes: dict[str, dict[str, Any]] = {}
     edges: Counter[tuple[str, str]] = Counter()
 
@@ -57,7 +60,7 @@ def source_graph(docs: list[Document]) -> dict[str, Any]:
         by_id = {a.id: a for a in doc.attributions}
         keys: dict[str, str] = {}
         for a in doc.attributions:
-            key, label = _source_node(a, name)
+            key, label = _source_node(a, name, normaliser.fold)
             kind = "outlet" if a.outlet or a.source_type == "named_outlet" else "source"
             keys[a.id] = node(key, label, kind, a.source_type)
         for a in doc.attributions:
@@ -89,4 +92,4 @@ def sources(
                 if len(ids) == documents:
                     break
         docs = [d for d in (store.document(i) for i in ids) if d is not None]
-    return source_graph(docs)
+    return source_graph(docs, store.terms.normaliser)

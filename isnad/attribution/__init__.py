@@ -1,4 +1,1 @@
-"""Attributions: who says so. Cues, sources, content, hedges and chains (see :mod:`isnad.attribution.stage`)."""
-from isnad.attribution.stage import Attributions
-
-__all__ = ["Attributions"]
+"""Attributions: who says so. Cues, sources, content, hedges and chains (the stage is :mod:`isnad.attribution.stage`)."""

@@ -9,9 +9,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
+from isnad.attribution.lexicon import Lexicon
 from isnad.document import Attribution
-from isnad.resolve.outlets import media_words
-from isnad.text.normalise import fold
 
 NEIGHBOURS = 12  # attributions either side that nest() compares
 
@@ -23,10 +22,11 @@ def continue_source(att: Attribution, prev: Attribution) -> None:
     att.outlet = prev.outlet
 
 
-def resolve_back_reference(att: Attribution, earlier: Iterable[Attribution]) -> None:
+def resolve_back_reference(att: Attribution, earlier: Iterable[Attribution], lex: Lexicon) -> None:
     """التقرير → the last report; الصحيفة/الوكالة → the last outlet; المصادر نفسها → the last such source.
 
     ``earlier`` runs from the nearest attribution backwards."""
+    fold = lex.fold
     head = fold(att.source.text).split()[0] if att.source else ""
     head = head[1:] if head[:1] in ("و", "ف") and head[1:3] == "ال" else head
     bare = head[2:]
@@ -35,7 +35,7 @@ def resolve_back_reference(att: Attribution, earlier: Iterable[Attribution]) -> 
         if prev.source is None:
             continue
         text = fold(prev.source.text)
-        if bare in text or head in text or bare in media_words() and prev.outlet is not None:
+        if bare in text or head in text or bare in lex.outlets.media_set and prev.outlet is not None:
             att.refers_to = prev.refers_to or prev.id
             att.outlet = prev.outlet
             if att.source_type == "anonymous" and prev.source_type == "qualified_anonymous":

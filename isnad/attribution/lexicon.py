@@ -6,12 +6,14 @@ tenses, with و/ف/س prefixes. Everything is folded like the text, so a token's
 """
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from typing import TYPE_CHECKING
 
-from isnad.text.normalise import fold
+from isnad.gazetteer.outlets import Registry
+
+if TYPE_CHECKING:
+    from isnad.resources import Resources
 
 PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم")
 PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
@@ -42,6 +44,8 @@ def inflect(past: str, present: str) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
+    fold: Callable[[str], str]  # the text's folding, for source phrases
+    outlets: Registry
     verbs: dict[str, str]  # folded form (with prefixes) -> role: say, continue, deny, allege, cite
     object_verbs: frozenset[str]  # forms of verbs that report with a noun object too (أعلنت الشرطة مصرع ...)
     article_voice: frozenset[str]
@@ -76,15 +80,14 @@ class Lexicon:
         return frozenset(self.verbs) | self.impersonal | self.article_voice | self.prep_first
 
 
-def _folded(words: list[str]) -> frozenset[str]:
-    return frozenset(fold(w) for w in words if not w.startswith("_"))
+def load_lexicon(resources: Resources) -> Lexicon:
+    """The cues of ``attribution/cues.json``, every form folded like the text, and the outlet registry."""
+    fold = resources.normaliser.fold
+    data = resources.json("attribution/cues.json")
 
+    def _folded(words: list[str]) -> frozenset[str]:
+        return frozenset(fold(w) for w in words if not w.startswith("_"))
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    data = json.loads(
-        resources.files("isnad.data").joinpath("attribution/cues.json").read_text(encoding="utf-8")
-    )
     verbs: dict[str, str] = {}
     object_verbs: set[str] = set()
     for v in data["verbs"]:
@@ -103,6 +106,8 @@ def load_lexicon() -> Lexicon:
     imp = data["impersonal"]
     phrases = tuple(sorted((tuple(fold(p).split()) for p in data["hedge_phrases"]), key=len, reverse=True))
     return Lexicon(
+        fold=fold,
+        outlets=resources.outlets,
         verbs=verbs,
         object_verbs=frozenset(object_verbs),
         article_voice=_folded(imp["article"]),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from isnad.attribution.lexicon import Lexicon
-from isnad.resolve.outlets import Outlet, match_outlet, media_words, outlet_name
+from isnad.gazetteer.outlets import Outlet
 
 PUNCT = frozenset("،,.:؛;()[]-–—؟?!…/")
 MAX_SOURCE = 14
@@ -54,7 +54,7 @@ def source_end(words: list[str], k: int, lex: Lexicon) -> int:
             break
         if w == "اول" and words[i + 1 : i + 2] == ["من"]:
             break  # أول من أمس: a date, not a rank
-        if w[:1] == "ل" and len(w) > 3 and _told(w):
+        if w[:1] == "ل" and len(w) > 3 and _told(w, lex):
             break  # قال لرويترز، للجزيرة: told an outlet, which is not the source
         report = report or w in lex.report_heads
         i += 1
@@ -68,10 +68,10 @@ def _names_a_place(words: list[str], i: int, lex: Lexicon) -> bool:
     return bool(nxt) and nxt not in PUNCT and nxt not in lex.speech_events and bare not in lex.speech_events
 
 
-def _told(word: str) -> bool:
+def _told(word: str, lex: Lexicon) -> bool:
     """لرويترز، للجزيرة، لوكالة: ل + an outlet or a media word."""
     rests = [word[1:]] + (["ال" + word[2:]] if word.startswith("لل") else [])
-    return any(outlet_name(r) is not None or r in media_words() for r in rests)
+    return any(lex.outlets.named(r) is not None or r in lex.outlets.media_set for r in rests)
 
 
 def description_end(words: list[str], k: int, lex: Lexicon) -> int:
@@ -107,24 +107,27 @@ def classify(words: list[str], lex: Lexicon, labels: list[str | None], outlet_id
     if not plain:
         return Typed("anonymous")
     head = plain[0]
-    found = match_outlet(words)
+    found = lex.outlets.match(words)
     known = next((o for o in outlet_ids if o), None)
     if head in lex.back_reference and (len(plain) <= 2 or any(w in lex.same_words for w in plain)):
-        kind = "report" if head[2:] in lex.report_heads else "named_outlet" if head[2:] in media_words() else None
+        kind = "report" if head[2:] in lex.report_heads else "named_outlet" if head[2:] in lex.outlets.media_set else None
         return Typed(kind or "anonymous", back_reference=head)
+    outlet = found[2] if found is not None else lex.outlets.get(known)
+    if head in lex.anonymous_heads and head not in lex.report_heads and "PER" not in labels:
+        # مصدر أمني لفرانس برس: an unnamed source speaking to an outlet, which relays it
+        told = found[0] if found is not None else next(i for i, o in enumerate(outlet_ids) if o) if known else len(words)
+        qualified = [w for w in words[1:told] if w != '"' and w not in lex.vague_qualifiers]
+        return Typed("qualified_anonymous" if qualified else "anonymous", outlet=outlet)
     if found is not None:
         return Typed("named_outlet", outlet=found[2])
     if known is not None:
         return Typed("named_outlet")
-    if head in media_words() and len(plain) > 1:
+    if head in lex.outlets.media_set and len(plain) > 1:
         return Typed("named_outlet")  # an outlet the registry does not know
     if head in lex.report_heads:
         return Typed("report")
     if head in lex.anonymous_heads:
-        qualified = [w for w in plain[1:] if w not in lex.vague_qualifiers]
-        if any(lab in ("PER",) for lab in labels):
-            return Typed("named_person")
-        return Typed("qualified_anonymous" if qualified else "anonymous")
+        return Typed("named_person")  # مصدر … with a person's name in it
     if "PER" in labels:
         return Typed("named_person")
     if head in lex.role_heads:

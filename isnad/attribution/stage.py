@@ -29,11 +29,13 @@ from isnad.attribution.clauses import (
 )
 from isnad.attribution.chains import continue_source, drop_quoted_cues, link_cited, nest, resolve_back_reference
 from isnad.attribution.hedges import certainty, hedge_words
-from isnad.attribution.lexicon import Lexicon, load_lexicon
+from isnad.attribution.lexicon import Lexicon
 from isnad.attribution.sources import PUNCT, classify, closing_quote, description_end, source_end
 from isnad.document import Attribution, Document, Span
-from isnad.resolve.outlets import Outlet, media_words, unknown_outlet
-from isnad.text.normalise import fold
+from isnad.gazetteer.outlets import Outlet
+from isnad.resolve.actors import outlet_id
+from isnad.resources import Resources
+from isnad.text.offsets import after_letters, token_at
 
 SCOPE_SENTENCES = 4  # how far back a subject-less verb looks for the source it continues
 COMPLEMENT_WINDOW = 14  # words between a source and its أن/إن
@@ -65,15 +67,15 @@ class Attributions:
     requires: tuple[str, ...] = ("tokens", "mentions")
     assigns: tuple[str, ...] = ("attributions",)
 
-    def __init__(self) -> None:
-        self.lex: Lexicon = load_lexicon()
+    def __init__(self, resources: Resources | None = None) -> None:
+        self.lex: Lexicon = (resources or Resources()).attribution
         self.keys = self.lex.cue_keys
         self.preps = sorted(self.lex.prepositional.items(), key=lambda kv: -len(kv[0]))
 
     def __call__(self, doc: Document) -> Document:
         tokens = doc.tokens
         words = [t.norm for t in tokens]
-        bounds = _sentence_bounds(tokens)
+        bounds = [sent.tokens for sent in doc.sentences]
         labels, outlet_ids = _mention_labels(doc, tokens)
         mention_starts = [m.start for m in doc.mentions]  # mentions come in text order
         out: list[Attribution] = []
@@ -92,7 +94,7 @@ class Attributions:
                     if last is not None and s - last[0] <= SCOPE_SENTENCES:
                         continue_source(att, last[1])
                 elif att.refers_to == "?":
-                    resolve_back_reference(att, chain(reversed(made), reversed(out)))
+                    resolve_back_reference(att, chain(reversed(made), reversed(out)), self.lex)
                 made.append(att)
             out.extend(made)
             if made:
@@ -284,15 +286,14 @@ class Attributions:
     def _build(self, doc: Document, f: Found, a: int, words, labels, outlet_ids, mention_starts: list[int],
                number: int) -> Attribution:
         toks = doc.tokens
-        cue = doc.span(toks[a + f.cue[0]].start, toks[a + f.cue[1] - 1].end)
+        c0, c1 = a + f.cue[0], a + f.cue[1]
+        cue = Span(toks[c0].start, toks[c1 - 1].end, doc.text[toks[c0].start : toks[c1 - 1].end], (c0, c1))
         source = None
         source_type, outlet, description, mention, refers = "anonymous", None, None, None, None
         if f.source:
             s0, s1 = a + f.source[0], a + f.source[1]
-            start = toks[s0].start
-            if f.source_skip:
-                start = _skip_letters(doc.text, start, f.source_skip)
-            source = doc.span(start, toks[s1 - 1].end)
+            start = after_letters(doc, toks[s0], f.source_skip)
+            source = Span(start, toks[s1 - 1].end, doc.text[start : toks[s1 - 1].end], (s0, s1))
             src_words = list(words[s0:s1])
             src_words[0] = src_words[0][f.source_skip :]
             typed = classify(src_words, self.lex, labels[s0:s1], outlet_ids[s0:s1])
@@ -300,7 +301,7 @@ class Attributions:
             if typed.outlet is not None:
                 outlet = typed.outlet.id
             elif typed.type == "named_outlet" and typed.back_reference is None:
-                outlet = next((o for o in outlet_ids[s0:s1] if o), None) or _unknown(src_words).id
+                outlet = next((o for o in outlet_ids[s0:s1] if o), None) or self._unknown(src_words).id
             mention = _first_mention_within(doc, mention_starts, source.start, source.end)
             refers = "?" if typed.back_reference else None
         if f.description:
@@ -310,7 +311,7 @@ class Attributions:
         hedges: list[Span] = []
         if f.content and f.content[1] > f.content[0]:
             c0, c1 = f.content
-            content = doc.span(toks[c0].start, toks[c1 - 1].end)
+            content = Span(toks[c0].start, toks[c1 - 1].end, doc.text[toks[c0].start : toks[c1 - 1].end], (c0, c1))
             for h0, h1 in hedge_words(words[c0:c1], self.lex):
                 hedges.append(doc.span(toks[c0 + h0].start, toks[c0 + h1 - 1].end))
         att = Attribution(id=f"a{number}", cue=cue, source=source, source_type=source_type, content=content,
@@ -319,51 +320,30 @@ class Attributions:
         att.certainty = certainty(f.role, bool(hedges))
         return att
 
+    def _unknown(self, src_words: list[str]) -> Outlet:
+        """The outlet a source names that the registry does not know, from its media word on."""
+        registry = self.lex.outlets
+        for i, w in enumerate(src_words):
+            if w in registry.media_set and i + 1 < len(src_words):
+                return registry.unknown(" ".join(x for x in src_words[i:] if x != '"'))
+        return registry.unknown(" ".join(src_words))
+
 
 # -- helpers ------------------------------------------------------------------------------------------
-def _sentence_bounds(tokens) -> list[tuple[int, int]]:
-    """``(first, end)`` token indices of every sentence."""
-    if not tokens:
-        return []
-    bounds = [(0, 0)] * (tokens[-1].sentence + 1)
-    cur, first = tokens[0].sentence, 0
-    for i, t in enumerate(tokens):
-        if t.sentence != cur:
-            bounds[cur] = (first, i)
-            cur, first = t.sentence, i
-    bounds[cur] = (first, len(tokens))
-    return bounds
-
-
 def _mention_labels(doc: Document, tokens) -> tuple[list[str | None], list[str | None]]:
     """Per token: the label of a mention covering it, and the outlet id an ORG mention carries."""
     labels: list[str | None] = [None] * len(tokens)
     outlets: list[str | None] = [None] * len(tokens)
     if not doc.mentions:
         return labels, outlets
-    starts = {t.start: i for i, t in enumerate(tokens)}
     for m in doc.mentions:
-        i = starts.get(m.start)
-        if i is None:
-            continue
-        oid = m.actor.id[7:] if m.actor and m.actor.id and m.actor.id.startswith("outlet:") else None
-        while i < len(tokens) and tokens[i].end <= m.end:
+        # a mention may start inside its first token (لوكالة → وكالة): the token is still its own
+        first, end = m.tokens or (token_at(tokens, m.start), token_at(tokens, max(m.start, m.end - 1)) + 1)
+        oid = outlet_id(m.actor.id if m.actor else None)
+        for i in range(first, end):
             labels[i] = labels[i] or m.label
             outlets[i] = outlets[i] or oid
-            i += 1
     return labels, outlets
-
-
-def _skip_letters(text: str, start: int, n: int) -> int:
-    """Original offset after ``n`` letters from ``start`` (marks and tatweel that follow go with them)."""
-    pos = start
-    while n and pos < len(text):
-        if fold(text[pos]):
-            n -= 1
-        pos += 1
-    while pos < len(text) and not fold(text[pos]):
-        pos += 1
-    return pos
 
 
 def _trim_end(sw: list[str], end: int) -> int:
@@ -371,14 +351,6 @@ def _trim_end(sw: list[str], end: int) -> int:
     while end > 0 and sw[end - 1] in PUNCT:
         end -= 1
     return end
-
-
-def _unknown(src_words: list[str]) -> Outlet:
-    media = media_words()
-    for i, w in enumerate(src_words):
-        if w in media and i + 1 < len(src_words):
-            return unknown_outlet(" ".join(x for x in src_words[i:] if x != '"'))
-    return unknown_outlet(" ".join(src_words))
 
 
 def _first_mention_within(doc: Document, starts: list[int], start: int, end: int) -> int | None:

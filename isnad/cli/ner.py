@@ -72,9 +72,11 @@ def train_ner(corpus: Path | None, out: Path | None, fold: str | None, overrides
 def _tagger(model: Path | None, size: int):
     """A function from a document (sentences of tokens as written) to its tags."""
     from isnad.entities.tagger import load_backend, tag_document
-    from isnad.text.normalise import fold
+    from isnad.resources import Resources
 
-    backend = load_backend(model)
+    resources = Resources()
+    fold = resources.normaliser.fold
+    backend = load_backend(model, resources)
     if size == 0:
         return lambda doc: [backend([fold(t) for t in tokens]) for tokens in doc]
     return lambda doc: tag_document(backend, [[fold(t) for t in tokens] for tokens in doc])

@@ -13,15 +13,17 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
 from itertools import chain, compress
 from pathlib import Path
 
+from isnad.gazetteer.outlets import Registry
+from isnad.resources import Resources
 from isnad.text.clitics import candidates, key
-from isnad.text.normalise import fold, tables
+from isnad.text.normalise import Normaliser
 
 ARABIC_LETTERS = "".join(map(chr, range(0x0621, 0x06D4)))  # a word of these alone is of Arabic shape
 OFFSET_PREFIXES = ("-2", "-1", "1", "2")  # how the features of the neighbour at offsets -2, -1, +1, +2 are named
@@ -46,6 +48,7 @@ class Lexicons:
     name_phrases: Phrases  # multi-word names of the training text
     classes: dict[str, str]  # word of a large Arabic vocabulary -> its classes (noun, prop, ...)
     persons: dict[str, str]  # loosely folded word of people's names -> the parts of a name it is (g, s, u)
+    normaliser: Normaliser  # the folding of the words (people's names are looked up loosely folded)
 
 
 def data_dir() -> Path:
@@ -65,7 +68,7 @@ def rows(path: Path) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
 
 
-def project_names(directory: Path) -> list[tuple[str, str]]:
+def project_names(directory: Path, fold: Callable[[str], str]) -> list[tuple[str, str]]:
     """``(name, kind)`` from the project's gazetteers (places, actors, first names), when they are there."""
     out: list[tuple[str, str]] = []
     for row in rows(directory / "places.tsv"):
@@ -78,14 +81,12 @@ def project_names(directory: Path) -> list[tuple[str, str]]:
     return [(" ".join(fold(n).split()), k) for n, k in out if n.strip()]
 
 
-def wiki_and_outlet_names(directory: Path) -> list[tuple[str, str]]:
+def wiki_and_outlet_names(directory: Path, outlets: Registry) -> list[tuple[str, str]]:
     """``(name, kind)`` of sports clubs and well-known people (``wiki_names.tsv``) and of news outlets (the
     outlet registry; names that are also common words, such as الجزيرة, apart): the press names clubs
     and outlets bare (الاهلي، الاهرام), and ANERcorp tags them ORG."""
-    from isnad.resolve.outlets import load_outlets
-
     out = [(row[0], row[1]) for row in rows(directory / "wiki_names.tsv")]
-    for outlet in load_outlets():
+    for outlet in outlets:
         out.extend((n, "MEDIA") for n in outlet.names_ar)
         out.extend((n, "MEDIA-CTX") for n in outlet.names_ar_context)
     return [(" ".join(n.split()), k) for n, k in out if n.strip()]
@@ -107,11 +108,15 @@ def phrase_table(entries: list[tuple[str, str]]) -> tuple[dict[str, frozenset[st
     )
 
 
-def load_lexicons(directory: Path | None = None, project: Path | None = None, memory: bool = True) -> Lexicons:
-    """The lexicons; ``memory=False`` leaves out the names remembered from the training text."""
+def load_lexicons(directory: Path | None = None, project: Path | None = None, memory: bool = True,
+                  resources: Resources | None = None) -> Lexicons:
+    """The lexicons of a model directory (the bundled one by default); ``memory=False`` leaves out the
+    names remembered from the training text."""
+    resources = resources or Resources()
     directory = directory or data_dir()
     gazetteer, gaz_phrases = phrase_table([(n, k) for n, k in rows(directory / "anergazet.tsv")])
-    project_words, project_phrases = phrase_table(project_names(project or gazetteer_dir()) + wiki_and_outlet_names(directory))
+    names_of_project = project_names(project or gazetteer_dir(), resources.normaliser.fold)
+    project_words, project_phrases = phrase_table(names_of_project + wiki_and_outlet_names(directory, resources.outlets))
     phrases = dict(gaz_phrases)
     for w, p in project_phrases.items():
         phrases[w] = tuple(sorted(set(phrases.get(w, ())) | set(p), key=lambda x: (-len(x[0]), x)))
@@ -130,6 +135,7 @@ def load_lexicons(directory: Path | None = None, project: Path | None = None, me
         name_phrases,
         dict(rows(directory / "word_classes.tsv")),
         dict(rows(directory / "person_words.tsv")),
+        resources.normaliser,
     )
 
 
@@ -205,7 +211,7 @@ class Featuriser:
         self.pair_starts = None if known is None else frozenset(
             a[3:i] for a in known if a.startswith("kk=") for i in range(3, len(a)) if a[i] == "|"
         )
-        self.loose = tables().loose  # people's names are looked up loosely folded (ة→ه، ى→ي), as listed
+        self.loose = self.lex.normaliser.loose_table  # people's names are looked up loosely folded (ة→ه، ى→ي), as listed
         self.word = lru_cache(maxsize=200_000)(self.build)
 
     def _nisba(self, k: str) -> bool:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from isnad.document import Document, Token
 from isnad.entities import rules
-from isnad.entities.lexicon import Lexicon, load_lexicon
 from isnad.entities.rules import Match
-from isnad.text.clitics import candidates
+from isnad.resources import Resources
 
 CACHE_LIMIT = 200_000
 
@@ -22,8 +21,8 @@ class GazetteerRecogniser:
     requires: tuple[str, ...] = ("tokens",)
     assigns: tuple[str, ...] = ("mentions",)
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
-        self.lex = lexicon or load_lexicon()
+    def __init__(self, resources: Resources | None = None) -> None:
+        self.lex = (resources or Resources()).gazetteer
         self._starts: dict[str, tuple[tuple[str, int], ...]] = {}  # word -> (phrase start, prefix length)
 
     def __call__(self, doc: Document) -> Document:
@@ -38,7 +37,7 @@ class GazetteerRecogniser:
         if hit is None:
             if len(self._starts) > CACHE_LIMIT:
                 self._starts.clear()
-            hit = tuple((c, len(word) - len(c)) for c in candidates(word) if c in self.lex.starts)
+            hit = tuple((c, len(word) - len(c)) for c in self.lex.clitics.candidates(word) if c in self.lex.starts)
             self._starts[word] = hit
         return hit
 

@@ -3,57 +3,39 @@
 The gazetteer's mentions carry identities (actors, places), so they win where spans overlap; the one
 exception is a tagged person that covers unresolved person fragments only (a first name the rules
 found, where the tagger found the whole name). The tagger's other names are added, trimmed of function
-words at their edges, and resolved where the gazetteers know them. A name made only of function words
-(على، في، من …) is never kept as a mention.
+words at their edges; the ``resolve`` stage then resolves them like any mention. A name made only of
+function words (على، في، من …) is never kept as a mention.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
-from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-from isnad.document import Actor, Document, Mention, Place
-from isnad.text.clitics import candidates
-from isnad.text.normalise import fold
+from isnad.document import Document, Mention
+from isnad.resources import Resources
+from isnad.text.offsets import token_range
 
 WORD = re.compile(r"\w+")
 LAST_WORD = re.compile(r"(?<!\w)(\w+)\s+$")  # the whole word just before a position, nothing but spaces between
 CLITICS = re.compile(r"(?:[وف]?[بكل]|[وف])(?=ال)")
 MARK = re.compile(r"[\u0640\u064B-\u065F\u0670\u06D6-\u06ED]")
-GPE_KINDS = {"country", "adm1", "city"}
-
-
-def load_words(name: str) -> frozenset[str]:
-    """The folded words of a one-word-a-line list in ``isnad/data/ner/``."""
-    text = resources.files("isnad.data.ner").joinpath(name).read_text(encoding="utf-8")
-    return frozenset(fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def _resolvers() -> tuple[Callable[..., Any] | None, Callable[..., Any] | None]:
-    """The gazetteers' look-ups, when that part of the package is installed."""
-    try:
-        from isnad.resolve.actors import lookup_name
-    except ImportError:
-        lookup_name = None
-    try:
-        from isnad.resolve.places import lookup_place
-    except ImportError:
-        lookup_place = None
-    return lookup_name, lookup_place
 
 
 class Merger:
-    def __init__(self) -> None:
-        self.stop = load_words("stop_person.txt")
-        self.compass = load_words("compass.txt")
-        self.lookup_name, self.lookup_place = _resolvers()
-        self.is_stop = lru_cache(maxsize=100_000)(self._is_stop)
+    def __init__(self, resources: Resources) -> None:
+        self.fold = resources.normaliser.fold
+        self.candidates = resources.clitics.candidates
+        self.stop = resources.words("ner/stop_person.txt")
+        self.compass = resources.words("ner/compass.txt")
+        self._stop: dict[str, bool] = {}
 
-    def _is_stop(self, word: str) -> bool:
-        return any(c in self.stop for c in candidates(fold(word))[:2])
+    def is_stop(self, word: str) -> bool:
+        got = self._stop.get(word)
+        if got is None:
+            if len(self._stop) > 100_000:
+                self._stop.clear()
+            got = self._stop[word] = any(c in self.stop for c in self.candidates(self.fold(word))[:2])
+        return got
 
     def trim(self, doc: Document, m: Mention) -> Mention | None:
         """The mention without function words or punctuation at its edges; None if nothing is left."""
@@ -65,13 +47,13 @@ class Merger:
         # only the edges are trimmed: a function word inside a name (عبد الله بن علي) stays
         if (start, end) == (m.start, m.end):
             return m
-        return Mention(start, end, doc.text[start:end], m.label, m.source, m.actor, m.place, m.score)
+        return Mention(start, end, doc.text[start:end], m.label, m.source, m.actor, m.place, m.score,
+                       token_range(doc.tokens, start, end))
 
-    @staticmethod
-    def _after_clitics(text: str, start: int, end: int) -> int:
+    def _after_clitics(self, text: str, start: int, end: int) -> int:
         """The start of a name past a conjunction or preposition glued before its article (والأمم → الأمم),
         as the gazetteer's spans have it; other prefixes are ambiguous (وليد) and stay."""
-        word = fold(text[start:end].split()[0]) if text[start:end].strip() else ""
+        word = self.fold(text[start:end].split()[0]) if text[start:end].strip() else ""
         prefix = CLITICS.match(word)
         if not prefix or len(word) - prefix.end() < 4:
             return start
@@ -81,29 +63,6 @@ class Merger:
             while pos < end and MARK.match(text[pos]):  # diacritics and tatweel ride on the letter
                 pos += 1
         return pos
-
-    def resolve(self, m: Mention, published: str | None) -> None:
-        if m.label in ("LOC", "GPE") and self.lookup_place:
-            place = self._first(lambda t: self.lookup_place(t), m.text)
-            if isinstance(place, Place):
-                m.place = place
-                m.label = "GPE" if place.kind in GPE_KINDS else "LOC"
-        elif m.label in ("PER", "ORG") and self.lookup_name:
-            actor = self._first(lambda t: self.lookup_name(t, published), m.text)
-            if isinstance(actor, Actor):
-                m.actor = actor
-
-    @staticmethod
-    def _first(look: Callable[[str], Any], text: str) -> Any:
-        """The look-up of the text, then of the text with clitics stripped from its first word."""
-        words = fold(text).split()
-        if not words:
-            return None
-        for first in candidates(words[0]):
-            found = look(" ".join([first, *words[1:]]))
-            if found is not None:
-                return found
-        return None
 
     def __call__(self, doc: Document, found: list[Mention]) -> list[Mention]:
         existing = sorted(doc.mentions, key=lambda e: (e.start, -e.end))
@@ -130,7 +89,6 @@ class Merger:
             replaced.update(hits)
             if m.label in ("ORG", "PER") and self._after_compass(doc.text, m.start):
                 m.label = "LOC"
-            self.resolve(m, doc.published)
             added.append(m)
         kept = [e for i, e in enumerate(existing) if i not in replaced]
         return sorted(kept + added, key=lambda e: (e.start, -e.end))
@@ -138,7 +96,7 @@ class Merger:
     def _after_compass(self, text: str, start: int) -> bool:
         """The word before ``start`` is a direction (شرق، بشمال، وجنوب)."""
         before = LAST_WORD.search(text, max(0, start - 20), start)
-        return bool(before) and any(c in self.compass for c in candidates(fold(before.group(1))))
+        return bool(before) and any(c in self.compass for c in self.candidates(self.fold(before.group(1))))
 
     @staticmethod
     def _covers_fragments(m: Mention, hits: list[Mention]) -> bool:

@@ -12,9 +12,8 @@ A :class:`Match` is a run of tokens the gazetteer found; :func:`apply` turns mat
 from __future__ import annotations
 
 from isnad.document import Actor, Document, Mention, Token
-from isnad.entities.lexicon import ARTICLE_TABLES, Lexicon, Ref
-from isnad.text.clitics import candidates
-from isnad.text.normalise import fold
+from isnad.gazetteer.lexicon import ARTICLE_TABLES, Lexicon, Ref
+from isnad.text.offsets import after_letters
 
 MAX_NAME_WORDS = 4
 CONJUNCTIONS = ("و", "ف")
@@ -42,25 +41,15 @@ def start_after_prefix(doc: Document, token: Token, prefix: int) -> int:
     norm = token.norm
     if prefix and norm[:prefix].endswith("ال") and not norm[:prefix].endswith("لل"):
         prefix -= 2  # keep the article in the span: بالأمم → الأمم
-    if prefix <= 0:
-        return token.start
-    original = doc.text[token.start : token.end]
-    if len(original) == len(norm):
-        return token.start + prefix
-    # diacritics or tatweel inside the token: find the shortest original prefix that folds to the clitics
-    for k in range(1, len(original) + 1):
-        if len(fold(original[:k])) >= prefix:
-            while k < len(original) and not fold(original[k]):
-                k += 1  # marks on the last clitic letter belong to the clitic
-            return token.start + k
-    return token.start
+    return after_letters(doc, token, prefix)
 
 
 def mention_of(doc: Document, match: Match) -> Mention:
     tokens = doc.tokens
     start = start_after_prefix(doc, tokens[match.i], match.prefix)
     end = tokens[match.j - 1].end
-    return Mention(start, end, doc.text[start:end], match.label, source="gazetteer")
+    return Mention(start, end, doc.text[start:end], match.label, source="gazetteer", tokens=(match.i, match.j),
+                   refs=match.refs)
 
 
 def apply(doc: Document, matches: list[Match], lex: Lexicon) -> list[Mention]:
@@ -97,7 +86,7 @@ def _outlet_context(m: Match, tokens: list[Token], lex: Lexicon) -> Match | None
     while k >= 0 and tokens[k].norm == '"':
         k -= 1
     if k >= 0 and tokens[k].sentence == tokens[m.i].sentence and any(
-        c in lex.media_words for c in candidates(tokens[k].norm)  # لصحيفة
+        c in lex.media_words for c in lex.clitics.candidates(tokens[k].norm)  # لصحيفة
     ):
         m.refs = sorted(m.refs, key=lambda r: r.table != "outlet_ctx")  # صحيفة الشرق الأوسط: the paper
         return m
@@ -132,23 +121,12 @@ def _adjective_or_country(m: Match, tokens: list[Token]) -> None:
         m.refs = sorted(m.refs, key=lambda r: r.table != "norp")
 
 
-def country_of(ref: Ref, lex: Lexicon) -> str | None:
-    """The state a place or nationality reference stands for (capitals stand for their state)."""
-    if ref.table == "place":
-        place = lex.places[ref.id]
-        return place.country if place.kind in ("country", "capital") else None
-    if ref.table == "norp":
-        code = lex.norps[ref.id][0]
-        return code if code in lex.country_en else None
-    return None
-
-
 def _institution(doc: Document, m: Match, before: Match | None, lex: Lexicon) -> tuple[Mention, int] | None:
     """``(mention, first token)`` when an institution head precedes a country reference."""
     tokens = doc.tokens
     if m.i == 0 or tokens[m.i - 1].key not in lex.head_ends or m.refs[0].table not in ("place", "norp"):
         return None
-    country = country_of(m.refs[0], lex)
+    country = lex.country_of(m.refs[0])
     if country is None or tokens[m.i].norm[: m.prefix] not in ("", "ال"):
         return None  # a glued preposition (لإيران) makes it a complement, not part of the name
     for size in (2, 1):
@@ -167,7 +145,7 @@ def _institution(doc: Document, m: Match, before: Match | None, lex: Lexicon) ->
         en = head.template.format(country=lex.country_en.get(country, country))
         actor = Actor(ar=doc.text[start:end], en=en, country=country, sectors=list(head.sectors),
                       code=country + head.suffix, evidence=f"rule:institution ({' '.join(words)})")
-        return Mention(start, end, doc.text[start:end], "ORG", source="rule", actor=actor), first
+        return Mention(start, end, doc.text[start:end], "ORG", source="rule", actor=actor, tokens=(first, m.j)), first
     return None
 
 
@@ -245,7 +223,7 @@ def person_names(doc: Document, covered: list[str | None], lex: Lexicon) -> list
         if j - i >= 2 or titled:
             start = start_after_prefix(doc, t, prefix or 0)
             end = tokens[j - 1].end
-            out.append(Mention(start, end, doc.text[start:end], "PER", source="rule"))
+            out.append(Mention(start, end, doc.text[start:end], "PER", source="rule", tokens=(i, j)))
             for k in range(i, j):
                 covered[k] = "PER"
             done = j

@@ -19,6 +19,7 @@ from isnad.entities import crf
 from isnad.entities.conll import entities
 from isnad.entities.features import Featuriser, data_dir, load_lexicons
 from isnad.entities.merge import Merger
+from isnad.resources import Resources
 from isnad.text.clitics import key
 
 # ANERcorp's types in the project's labels; LOC becomes GPE when it resolves to a country or a city.
@@ -30,10 +31,11 @@ class CrfTagger:
 
     source = "crf"
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, resources: Resources | None = None) -> None:
         path = path or data_dir() / "model.crfsuite"
         self.decode = crf.load(path)
-        self.featuriser = Featuriser(load_lexicons(path.parent), self.decode.weights.attributes)
+        lexicons = load_lexicons(path.parent, resources=resources)
+        self.featuriser = Featuriser(lexicons, self.decode.weights.attributes)
 
     def __call__(self, words: Sequence[str]) -> list[str]:
         return self.decode(self.featuriser.sentence(words))
@@ -55,18 +57,18 @@ def tag_document(backend: Callable[[Sequence[str]], list[str]], words: list[list
     return propagate(words, tags, common) if common else tags
 
 
-def load_backend(model: str | Path | None) -> Callable[[Sequence[str]], list[str]]:
+def load_backend(model: str | Path | None, resources: Resources | None = None) -> Callable[[Sequence[str]], list[str]]:
     """The CRF, or a transformer model when ``model`` is a directory holding one."""
     if model is None:
-        return CrfTagger()
+        return CrfTagger(resources=resources)
     path = Path(model)
     if path.is_dir() and (path / "model.crfsuite").is_file():
-        return CrfTagger(path / "model.crfsuite")  # a CRF rebuilt with `isnad train ner -o DIR`
+        return CrfTagger(path / "model.crfsuite", resources)  # a CRF rebuilt with `isnad train ner -o DIR`
     if path.is_dir():
         from isnad.entities.transformer import TransformerTagger
 
         return TransformerTagger(path)
-    return CrfTagger(path)
+    return CrfTagger(path, resources)
 
 
 class TaggerRecogniser:
@@ -74,34 +76,26 @@ class TaggerRecogniser:
     requires: tuple[str, ...] = ("tokens", "mentions")
     assigns: tuple[str, ...] = ("mentions",)
 
-    def __init__(self, model: str | Path | None = None) -> None:
-        self.tag = load_backend(model)
+    def __init__(self, resources: Resources | None = None, model: str | Path | None = None) -> None:
+        resources = resources or Resources()
+        self.tag = load_backend(model, resources)
         self.source = getattr(self.tag, "source", "crf")
-        self.merger = Merger()
+        self.merger = Merger(resources)
 
     def __call__(self, doc: Document) -> Document:
         found: list[Mention] = []
-        groups = sentences(doc.tokens)
-        for tokens, tags in zip(groups, tag_document(self.tag, [[t.norm for t in ts] for ts in groups])):
+        tokens = doc.tokens
+        bounds = [s.tokens for s in doc.sentences]
+        words = [[t.norm for t in tokens[a:b]] for a, b in bounds]
+        for (a, _), tags in zip(bounds, tag_document(self.tag, words)):
             if tags.count("O") == len(tags):
                 continue
             for first, last, kind in entities(tags):
-                start, end = tokens[first].start, tokens[last - 1].end
-                found.append(Mention(start, end, doc.text[start:end], LABELS.get(kind, "MISC"), source=self.source))
+                start, end = tokens[a + first].start, tokens[a + last - 1].end
+                found.append(Mention(start, end, doc.text[start:end], LABELS.get(kind, "MISC"), source=self.source,
+                                     tokens=(a + first, a + last)))
         doc.mentions = self.merger(doc, found)
         return doc
-
-
-def sentences(tokens: list[Token]) -> list[list[Token]]:
-    """The tokens grouped by sentence, in order."""
-    out: list[list[Token]] = []
-    current = -1
-    for t in tokens:
-        if t.sentence != current:
-            out.append([])
-            current = t.sentence
-        out[-1].append(t)
-    return out
 
 
 def propagate(words: list[list[str]], tags: list[list[str]], common: Callable[[str], bool]) -> list[list[str]]:

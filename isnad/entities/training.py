@@ -38,7 +38,8 @@ from isnad.entities.features import (
     with_memory,
 )
 from isnad.errors import DataError
-from isnad.text.normalise import fold
+from isnad.resources import Resources
+from isnad.text.normalise import Normaliser
 
 # the reference data: $ISNAD_SHARED_DATA, else ../shared/data beside the project (development only)
 SHARED_DATA = Path(os.environ.get("ISNAD_SHARED_DATA", Path(__file__).resolve().parents[2].parent / "shared" / "data"))
@@ -69,8 +70,9 @@ Sentences = list[tuple[list[str], list[str]]]
 SOURCE = "# Source: ANERcorp, CAMeL Lab split (CC BY-SA 4.0). Rebuilt by `isnad train ner`.\n"
 
 
-def read_corpus(path: Path) -> Sentences:
+def read_corpus(path: Path, normaliser: Normaliser | None = None) -> Sentences:
     """``(words, tags)`` per sentence; words are folded (normalised) as the tagger sees them at run time."""
+    fold = (normaliser or Resources().normaliser).fold
     with path.open(encoding="utf-8") as f:
         return [([fold(r[0]) for r in s], [r[-1] for r in s]) for s in read_conll(f)]
 
@@ -98,8 +100,9 @@ def write_rows(path: Path, header: str, rows: list[tuple[str, str]]) -> int:
     return len(rows)
 
 
-def write_gazetteer(corpus: Path, out: Path) -> int:
+def write_gazetteer(corpus: Path, out: Path, normaliser: Normaliser) -> int:
     """ANERGazet (lists of names separated by ==== and **** lines) as ``name<TAB>kind``, folded and sorted."""
+    fold = normaliser.fold
     found: set[tuple[str, str]] = set()
     for name, kind in GAZETTEERS.items():
         for line in (corpus / "gazetteers" / name).read_text(encoding="utf-8").splitlines():
@@ -199,11 +202,12 @@ def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict
     out.mkdir(parents=True, exist_ok=True)
     settings = {**SETTINGS, **(settings or {})}
     train_file = corpus / "train.txt"
-    train_part, validation = split(read_corpus(train_file))
+    resources = Resources()
+    train_part, validation = split(read_corpus(train_file, resources.normaliser))
     if settings["fold"]:  # settings are chosen by cross-validation, so the validation figure stays unseen
         train_part, validation = hold_out(train_part, *map(int, settings["fold"].split("/")))
     counts = {
-        "anergazet": write_gazetteer(corpus, out / "anergazet.tsv"),
+        "anergazet": write_gazetteer(corpus, out / "anergazet.tsv", resources.normaliser),
         "frequency": write_frequency(train_part, out / "frequency.tsv", settings["frequency_min_count"]),
         "names": write_names(name_memory(train_part, settings["names_min_share"]), out),
     }
@@ -213,7 +217,7 @@ def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict
 
     began = time.perf_counter()
     trainer = pycrfsuite.Trainer(verbose=False)
-    features = jackknife(train_part, load_lexicons(out, memory=False), settings["names_folds"], settings["names_min_share"],
+    features = jackknife(train_part, load_lexicons(out, memory=False, resources=resources), settings["names_folds"], settings["names_min_share"],
                          settings["document_size"])
     for xseq, (_, tags) in zip(features, train_part):
         trainer.append(xseq, to_bioes(tags) if settings["scheme"] == "BIOES" else tags)

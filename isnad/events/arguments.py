@@ -9,11 +9,9 @@ target stands (``tgt:ضد``) and a place in ``في جنيف`` is not taken for a
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from operator import attrgetter
 
 from isnad.document import Actor, Document, EventActor, Mention, Token
 
@@ -22,7 +20,6 @@ PREPOSITIONS = {"ضد", "على", "مع", "الى", "لدى", "في", "من", "�
 CLITIC_PREPS = {"ب": "ب", "ل": "ل", "ك": "ك"}
 SUBJECT_WINDOW = 4  # a subject after its verb (VSO) starts within this many words
 GENITIVE_WINDOW = 4  # the agent of a verbal noun follows it within this many words
-START = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -35,15 +32,6 @@ class Chunk:
     mention: int | None
     prep: str | None  # the preposition in front of it, if any
     country_from_context: bool = False
-
-
-def token_index(tokens: list[Token], offset: int) -> int:
-    """Index of the token that contains (or starts after) a character offset."""
-    lo = bisect_right(tokens, offset, key=START)  # the first token that starts after the offset
-    i = lo - 1
-    if i >= 0 and tokens[i].end > offset:
-        return i
-    return min(max(lo, 0), len(tokens) - 1)
 
 
 def _label(span: tuple) -> str:

@@ -10,18 +10,19 @@ body repeats, are folded into their first mention.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 from typing import Any
 
-from isnad.document import Document, Event
+from isnad.document import Document, Event, EventPlace, Span, TimeSpan
 from isnad.events import arguments as args_
 from isnad.events.arguments import Chunk
-from isnad.events.context import DocIndex, place_dict, time_dict, years
+from isnad.events.context import DocIndex, event_place
 from isnad.events.modality import modality
-from isnad.events.ontology import cameo, known, plover
 from isnad.events.patterns import NOUN, VERB, WINDOW_AFTER, WINDOW_BEFORE, Hit, Lexicon
 from isnad.events.restatements import fold
-from isnad.events.scorer import features, model, sentence_cues, with_several
+from isnad.events.scorer import features, sentence_cues, with_several
+from isnad.resources import Resources
 
 FACTUAL = {"asserted", "reported"}
 CLAUSE_BREAKS = {"،", ",", "؛", ";", ":", "(", ")", "-", "—", "–"}
@@ -34,7 +35,8 @@ class EventCoder:
     requires: tuple[str, ...] = ("tokens", "mentions", "times", "attributions")
     assigns: tuple[str, ...] = ("events",)
 
-    def __init__(self, dictionary: bool = False, min_score: float | None = None, explain: bool = False) -> None:
+    def __init__(self, resources: Resources | None = None, dictionary: bool = False, min_score: float | None = None,
+                 explain: bool = False) -> None:
         """``dictionary=True`` also uses the patterns converted from the public Arabic CAMEO dictionary.
 
         Every event carries ``evidence["score"]``, the event-reality score (:mod:`isnad.events.scorer`).
@@ -42,8 +44,10 @@ class EventCoder:
         reaches the bundled threshold of their type; ``min_score`` sets one threshold for them instead
         (``min_score=0`` keeps every candidate, for recall). ``explain=True`` also lists the features
         behind each score in ``evidence["features"]``."""
-        self.lex = Lexicon(dictionary)
-        self.model = model()
+        resources = resources or Resources()
+        self.lex = resources.events(dictionary)
+        self.ontology = resources.ontology
+        self.model = resources.scorer
         self.explain = explain
         thresholds = self.model.thresholds if self.model else {}
         self.thresholds = {t: (v if min_score is None else min_score) for t, v in thresholds.items()}
@@ -70,7 +74,7 @@ class EventCoder:
             events.extend(_Sentence(self.lex, doc, index, first, last, hits, self).code(triggers))
         # the score judges claims of fact: planned, negated or hypothetical events keep their modality instead
         events = [e for e in events if e.modality not in FACTUAL
-                  or e.evidence.get("score", 1.0) >= self.thresholds.get(e.plover.get("type"), 0.0)]
+                  or e.evidence.get("score", 1.0) >= self.thresholds.get(e.plover.type, 0.0)]
         doc.events = fold(events, doc)
         for n, ev in enumerate(doc.events, 1):
             ev.id = f"e{n}"
@@ -84,7 +88,7 @@ class _Sentence:
     def __init__(self, lex: Lexicon, doc: Document, index: DocIndex, first: int, last: int,
                  hits: list[tuple[Hit, ...]], coder: EventCoder) -> None:
         self.lex, self.doc, self.index, self.first, self.last, self.hits = lex, doc, index, first, last, hits
-        self.model, self.explain = coder.model, coder.explain
+        self.model, self.explain, self.ontology = coder.model, coder.explain, coder.ontology
         tokens = doc.tokens
         self.clause = [first] * (last - first + 1)  # clause start of each token
         start = first
@@ -132,11 +136,8 @@ class _Sentence:
                 if m.place is not None and m.label in ("GPE", "LOC")]
 
     @cached_property
-    def times(self) -> list[tuple[int, dict[str, Any]]]:
-        if not self.doc.times:
-            return years(self.doc, self.first, self.last)
-        find = self.index.find
-        return [(find(t.start), time_dict(t)) for t in self.index.times.get(self.sid, [])]
+    def times(self) -> list[tuple[int, TimeSpan]]:
+        return [(t.tokens[0] if t.tokens else self.index.find(t.start), t) for t in self.index.times.get(self.sid, [])]
 
     # -- triggers -------------------------------------------------------------------------------
     def code(self, triggers: list[int]) -> list[Event]:
@@ -155,7 +156,7 @@ class _Sentence:
                 reason = self._noun_is_event(i, hit) if hit.kind == NOUN else "verb"
                 if not reason:
                     continue
-                if not known(hit.pattern.cameo):
+                if not self.ontology.known(hit.pattern.cameo):
                     continue
                 self.used.update(extra)
                 self.events.append(self._event(i, hit, extra, reason))
@@ -167,9 +168,9 @@ class _Sentence:
         """Score the sentence's events; a claim of fact learns whether another of its type stands beside it."""
         if not self.features:
             return
-        factual = [e.plover.get("type") for e in self.events if e.modality in FACTUAL]
+        factual = [e.plover.type for e in self.events if e.modality in FACTUAL]
         for ev, feats in zip(self.events, self.features):
-            ptype = ev.plover.get("type")
+            ptype = ev.plover.type
             if ev.modality in FACTUAL and factual.count(ptype) > 1:
                 feats = with_several(feats, ptype)
             if self.model is not None:
@@ -316,7 +317,8 @@ class _Sentence:
         doc, tokens = self.doc, self.doc.tokens
         source, target = self._arguments(i, hit)
         span_first, span_last = min([i, *extra]), max([i, *extra])
-        trigger = doc.span(tokens[span_first].start, tokens[span_last].end)
+        start, end = tokens[span_first].start, tokens[span_last].end
+        trigger = Span(start, end, doc.text[start:end], (span_first, span_last + 1))
         time = self._time(i)
         place = self._place(i, source)
         reported_by = self.index.reported_by(tokens[i].sentence, tokens[i].start)
@@ -335,14 +337,14 @@ class _Sentence:
         for name, ea in (("source", src), ("target", tgt)):
             if ea is not None and ea.start is not None:
                 spans[name] = [ea.start, ea.end]
-        if place and "start" in place:
-            spans["place"] = [place["start"], place["end"]]
+        if place and place.start is not None:
+            spans["place"] = [place.start, place.end]
         if time:
-            spans["time"] = [time["start"], time["end"]]
+            spans["time"] = [time.start, time.end]
         evidence: dict[str, Any] = {"rule": f"{hit.pattern.id}#{hit.item}", "spans": spans}
         if cue:
             evidence["modality_cue"] = cue
-        ptype = plover(code).get("type")
+        ptype = self.ontology.plover(code).type
         if self.model is not None or self.explain:
             has_source = "chunk" if isinstance(source, Chunk) else ("implied" if source is not None else "none")
             sectors = tuple(_sector(a) for a in (source, target))
@@ -352,8 +354,8 @@ class _Sentence:
         return Event(
             id="",
             trigger=trigger,
-            cameo=cameo(code),
-            plover=plover(code, tuple(dict.fromkeys(contexts))),
+            cameo=self.ontology.cameo(code),
+            plover=self.ontology.plover(code, tuple(dict.fromkeys(contexts))),
             source=src,
             target=tgt,
             place=place,
@@ -364,7 +366,7 @@ class _Sentence:
             sentence=tokens[i].sentence,
         )
 
-    def _time(self, i: int) -> dict[str, Any] | None:
+    def _time(self, i: int) -> TimeSpan | None:
         cs, ce = self.clause[i - self.first], self._clause_end(i)
         inside = [(abs(ti - i), t) for ti, t in self.times if cs <= ti <= ce]
         if inside:
@@ -372,7 +374,7 @@ class _Sentence:
         earlier = [(i - ti, t) for ti, t in self.times if ti < i]  # a sentence governed by an earlier date
         return min(earlier, key=lambda x: x[0])[1] if earlier else None
 
-    def _place(self, i: int, source: Any) -> dict[str, Any] | None:
+    def _place(self, i: int, source: Any) -> EventPlace | None:
         """The place in the trigger's clause; else one in the sentence in the source's country, or before
         the trigger; else the article's most named place."""
         cs, ce = self.clause[i - self.first], self._clause_end(i)
@@ -384,9 +386,9 @@ class _Sentence:
             inside = inside or [(i - ti, False, m) for ti, m in self.places if ti < i]
         if inside:
             m = min(inside, key=lambda x: (x[0], x[1]))[2]
-            return place_dict(m.place, m.text, m.start, m.end)
+            return event_place(m.place, m.text, m.start, m.end, "stated")
         place = self.index.default_place
-        return dict(place) if place else None
+        return replace(place) if place else None
 
 
 def _sector(arg: Any) -> str:

@@ -1,18 +1,14 @@
 """Document-level facts the event coder needs, computed once per document: mentions and times by
-sentence, the most named country and place, and years written as numbers when no time stage ran."""
+sentence, the attributions that reach each sentence, the most named country and place."""
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import fields
 from functools import cached_property
-from operator import attrgetter
 from typing import Any
 
-from isnad.document import Document
+from isnad.document import Document, EventPlace, Place
 from isnad.events import arguments as args_
-
-SENTENCE = attrgetter("sentence")
-YEAR_WORDS = {"عام", "العام", "سنة", "السنة", "خلال"}
+from isnad.text.offsets import token_at
 
 
 class DocIndex:
@@ -25,11 +21,11 @@ class DocIndex:
         self._at: dict[int, int] = {}  # character offset → token index, filled on demand
         self.mentions: dict[int, list[tuple[int, Any]]] = {}
         for mi, m in enumerate(doc.mentions):
-            sid = tokens[self.find(m.start)].sentence
+            sid = tokens[m.tokens[0] if m.tokens else self.find(m.start)].sentence
             self.mentions.setdefault(sid, []).append((mi, m))
         self.times: dict[int, list[Any]] = {}
         for t in doc.times:
-            self.times.setdefault(tokens[self.find(t.start)].sentence, []).append(t)
+            self.times.setdefault(tokens[t.tokens[0] if t.tokens else self.find(t.start)].sentence, []).append(t)
         self.salient = args_.salient_country(doc)
         # the named source of a report (مصادر دبلوماسية) is who says it, not who does it
         self.said_by: dict[int, list[tuple[int, int]]] = {}
@@ -45,7 +41,7 @@ class DocIndex:
                     self.reported.setdefault(sid, []).append(a)
 
     @cached_property
-    def default_place(self) -> dict[str, Any] | None:
+    def default_place(self) -> EventPlace | None:
         return default_place(self.doc)
 
     def reported_by(self, sid: int, offset: int) -> list[str]:
@@ -56,40 +52,22 @@ class DocIndex:
         """The token at a character offset (memoised: mentions are looked up several times)."""
         i = self._at.get(offset)
         if i is None:
-            i = self._at[offset] = args_.token_index(self.tokens, offset)
+            i = self._at[offset] = token_at(self.tokens, offset)
         return i
 
     def span(self, sid: int) -> tuple[int, int]:
-        """First and last token of sentence ``sid`` (tokens are in sentence order)."""
-        return (bisect_left(self.tokens, sid, key=SENTENCE),
-                bisect_right(self.tokens, sid, key=SENTENCE) - 1)
+        """First and last token of sentence ``sid``."""
+        first, end = self.doc.sentences[sid].tokens
+        return first, end - 1
 
 
-def time_dict(t: Any) -> dict[str, Any]:
-    return {f.name: getattr(t, f.name) for f in fields(t)}
+def event_place(place: Place, text: str | None, start: int | None, end: int | None, origin: str) -> EventPlace:
+    """An event's place from a mention's place, with the words that name it and how it was chosen."""
+    return EventPlace(**{f.name: getattr(place, f.name) for f in fields(Place)}, text=text, start=start, end=end,
+                      origin=origin)
 
 
-def years(doc: Document, first: int, last: int) -> list[tuple[int, dict[str, Any]]]:
-    """Years written as numbers (عام 2009), for documents that went through no time stage."""
-    out = []
-    for i in range(first, last + 1):
-        t = doc.tokens[i]
-        if len(t.norm) == 4 and t.norm.isdigit() and 1900 <= int(t.norm) <= 2100:
-            prev = doc.tokens[i - 1].norm if i > first else ""
-            if prev in YEAR_WORDS:
-                out.append((i, {"start": t.start, "end": t.end, "text": doc.text[t.start : t.end],
-                                "interval_start": f"{t.norm}-01-01", "interval_end": f"{t.norm}-12-31",
-                                "granularity": "year", "vague": False, "anchor": None, "rule": "events/year"}))
-    return out
-
-
-def place_dict(place: Any, text: str | None, start: int | None, end: int | None) -> dict[str, Any]:
-    out = {f.name: getattr(place, f.name) for f in fields(place)}
-    out.update({"text": text, "start": start, "end": end})
-    return out
-
-
-def default_place(doc: Document) -> dict[str, Any] | None:
+def default_place(doc: Document) -> EventPlace | None:
     """The article's most named place, marked as inferred (no span in the event's sentence)."""
     counts: dict[str, list[Any]] = {}
     for m in doc.mentions:
@@ -99,6 +77,4 @@ def default_place(doc: Document) -> dict[str, Any] | None:
     if not counts:
         return None
     best = max(counts.values(), key=len)
-    out = place_dict(best[0].place, best[0].text, None, None)
-    out["inferred"] = True
-    return out
+    return event_place(best[0].place, best[0].text, None, None, "inferred")

@@ -102,7 +102,7 @@ def load_spans(data: Path, etype: str) -> list[dict[str, Any]]:
 
 
 def types_found(pipeline: Any, texts: Iterable[str]) -> list[set[str]]:
-    return [{e.plover.get("type") for e in pipeline(t).events if e.modality in FACTUAL} for t in texts]
+    return [{e.plover.type for e in pipeline(t).events if e.modality in FACTUAL} for t in texts]
 
 
 def score_detection(pipeline: Any, rows: list[dict[str, str]], etype: str) -> dict[str, Counts]:
@@ -119,7 +119,7 @@ def score_sources(pipeline: Any, records: list[dict[str, Any]], etype: str) -> d
     """Share of records whose predicted source country (first event of the type) matches the gold one."""
     out: dict[str, dict[str, Any]] = {}
     for rec in records:
-        events = [e for e in pipeline(rec["text"]).events if e.plover.get("type") == etype]
+        events = [e for e in pipeline(rec["text"]).events if e.plover.type == etype]
         actor = next((e.source.actor for e in events if e.source and e.source.actor), None)
         predicted = actor.country if actor else None
         for name in (part(rec["id"]), "all"):

@@ -21,10 +21,10 @@ HISTORICAL_AGE = timedelta(days=365)  # "well before publication"
 
 
 def historical(time: dict[str, Any] | None, published: str | None) -> bool:
-    if not time or not published or not time.get("interval_end"):
+    if not time or not published or not time.interval_end:
         return False
     try:
-        end = date.fromisoformat(str(time["interval_end"])[:10])
+        end = date.fromisoformat(time.interval_end[:10])
         pub = date.fromisoformat(published[:10])
     except ValueError:
         return False
@@ -61,7 +61,7 @@ def modality(
         if lex.cue("future", tokens[i].norm) or lex.cue("planned", tokens[i].norm):
             return "planned", tokens[i].norm
     if historical(time, published):
-        return "historical", time.get("text") if time else None
+        return "historical", time.text if time else None
     if reported:
         return "reported", None
     return "asserted", None

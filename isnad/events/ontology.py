@@ -1,57 +1,42 @@
 """CAMEO codes (label, Goldstein score, quad class) and their PLOVER type, mode and contexts.
 
-The tables live in ``isnad/data/ontology`` and are rebuilt by ``scripts/build_ontology.py``.
+The tables live in ``isnad/data/ontology`` (rebuilt by ``scripts/build_ontology.py``) and are read by
+:class:`isnad.resources.Resources`, whose ``ontology`` is an :class:`Ontology`.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-from typing import Any
+from isnad.document import Cameo, Plover
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("isnad.data").joinpath(f"ontology/{name}").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
-    return [ln.split("\t") for ln in lines[1:]]
+class Ontology:
+    """The CAMEO table and the CAMEO → PLOVER mapping, from their rows (``cameo.tsv``, ``cameo_plover.tsv``)."""
 
+    def __init__(self, cameo_rows: list[list[str]], plover_rows: list[list[str]]) -> None:
+        self.codes: dict[str, tuple[str, float, int]] = {
+            code: (label, float(score), int(quad)) for code, label, score, quad in cameo_rows
+        }
+        self.plover_types: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+        for row in plover_rows:
+            code, ptype, mode, contexts = (row + ["", "", ""])[:4]
+            self.plover_types[code] = (ptype, mode, tuple(c for c in contexts.split(";") if c))
 
-@lru_cache(maxsize=1)
-def cameo_table() -> dict[str, dict[str, Any]]:
-    return {
-        code: {"code": code, "label": label, "goldstein": float(score), "quad_class": int(quad)}
-        for code, label, score, quad in _rows("cameo.tsv")
-    }
+    def cameo(self, code: str) -> Cameo:
+        """The CAMEO record of a code; ``KeyError`` for an unknown code."""
+        label, goldstein, quad = self.codes[code]
+        return Cameo(code, label, goldstein, quad)
 
+    def plover(self, code: str, contexts: tuple[str, ...] = ()) -> Plover:
+        """The PLOVER type, mode and contexts of a CAMEO code: its own line, else the nearest parent's.
 
-@lru_cache(maxsize=1)
-def plover_table() -> dict[str, tuple[str, str, tuple[str, ...]]]:
-    out = {}
-    for row in _rows("cameo_plover.tsv"):
-        code, ptype, mode, contexts = (row + ["", "", ""])[:4]
-        out[code] = (ptype, mode, tuple(c for c in contexts.split(";") if c))
-    return out
+        ``contexts`` adds contexts the caller knows from the text (e.g. ``asylum`` for an asylum request).
+        Statements (CAMEO 01) have no PLOVER type: ``type`` is None.
+        """
+        for n in range(len(code), 1, -1):
+            hit = self.plover_types.get(code[:n])
+            if hit:
+                ptype, mode, ctx = hit
+                return Plover(ptype, mode or None, list(ctx) + [c for c in contexts if c not in ctx])
+        return Plover(None, None, list(contexts))
 
-
-def cameo(code: str) -> dict[str, Any]:
-    """``{code, label, goldstein, quad_class}`` of a CAMEO code; ``KeyError`` for an unknown code."""
-    return dict(cameo_table()[code])
-
-
-def plover(code: str, contexts: tuple[str, ...] = ()) -> dict[str, Any]:
-    """``{type, mode, contexts}`` for a CAMEO code: its own line, else the nearest parent's.
-
-    ``contexts`` adds contexts the caller knows from the text (e.g. ``asylum`` for an asylum request).
-    Statements (CAMEO 01) have no PLOVER type: ``type`` is None.
-    """
-    table = plover_table()
-    for n in range(len(code), 1, -1):
-        hit = table.get(code[:n])
-        if hit:
-            ptype, mode, ctx = hit
-            merged = list(ctx) + [c for c in contexts if c not in ctx]
-            return {"type": ptype, "mode": mode or None, "contexts": merged}
-    return {"type": None, "mode": None, "contexts": list(contexts)}
-
-
-def known(code: str) -> bool:
-    return code in cameo_table()
+    def known(self, code: str) -> bool:
+        return code in self.codes

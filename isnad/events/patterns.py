@@ -7,17 +7,16 @@ trying the word itself, then its clitic-stripped bases.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
-from typing import Any
-
-from isnad.text.clitics import candidates
-from isnad.text.normalise import fold
+from typing import TYPE_CHECKING, Any
 
 from isnad.events.morphology import Stems, from_past, noun_forms, stems, verb_forms
+from isnad.text.clitics import Clitics
+
+if TYPE_CHECKING:
+    from isnad.resources import Resources
 
 VERB, NOUN = "verb", "noun"
 WINDOW_AFTER = 4
@@ -58,73 +57,79 @@ class Hit:
     future: bool = False  # the word carries the future prefix سـ
 
 
-def _explicit_stems(spec: str) -> Stems:
-    past, past_c, present = (fold(p) for p in spec.split("/"))
-    return Stems(past, past_c, present)
+class Expander:
+    """Trigger specs and ``with`` groups to surface forms, remembered while one lexicon is built."""
+
+    def __init__(self, fold: Callable[[str], str], verb_groups: dict[str, str]) -> None:
+        self.fold = fold
+        self.verb_groups = verb_groups  # named verb groups of the public dictionary → trigger specs
+        self._specs: dict[str, tuple[str, frozenset[str]]] = {}
+        self._groups: dict[str, frozenset[str]] = {}
+
+    def expand(self, item: str) -> tuple[str, frozenset[str]]:
+        """``(kind, surface forms)`` of one trigger spec."""
+        got = self._specs.get(item)
+        if got is None:
+            got = self._specs[item] = self._expand(item)
+        return got
+
+    def _expand(self, item: str) -> tuple[str, frozenset[str]]:
+        tag, _, body = item.partition(":")
+        body = self.fold(body)
+        if tag == "v":
+            root, form = body.split("/")
+            return VERB, frozenset(verb_forms(stems(root, form)))
+        if tag == "x":
+            past, past_c, present = body.split("/")
+            return VERB, frozenset(verb_forms(Stems(past, past_c, present)))
+        if tag == "s":
+            return VERB, frozenset(verb_forms(from_past(body)))
+        if tag == "m":
+            root, form = body.split("/")
+            out: set[str] = set()
+            for noun in stems(root, form).nouns:
+                out |= noun_forms(noun)
+            return NOUN, frozenset(out)
+        if tag in ("n", "p"):
+            return NOUN, frozenset(noun_forms(body))
+        if tag == "w":
+            return NOUN, frozenset({body.replace("_", " ")})
+        raise ValueError(f"unknown trigger spec {item!r}")
+
+    def word_set(self, spec: str) -> frozenset[str]:
+        """Words of a ``with`` group: alternatives separated by commas, each a word (with its plural forms)
+        or a trigger spec such as ``s:اجرى`` (with all its inflections)."""
+        got = self._groups.get(spec)
+        if got is not None:
+            return got
+        if spec.startswith("@"):
+            got = self.word_set(self.verb_groups.get(spec[1:], ""))
+        else:
+            out: set[str] = set()
+            for alt in spec.split(","):
+                if ":" in alt:
+                    out |= self.expand(alt)[1]
+                elif alt:
+                    out |= noun_forms(self.fold(alt))
+            got = frozenset(out)
+        self._groups[spec] = got
+        return got
 
 
-@lru_cache(maxsize=4096)
-def expand(item: str) -> tuple[str, frozenset[str]]:
-    """``(kind, surface forms)`` of one trigger spec."""
-    tag, _, body = item.partition(":")
-    body = fold(body)
-    if tag == "v":
-        root, form = body.split("/")
-        return VERB, frozenset(verb_forms(stems(root, form)))
-    if tag == "x":
-        return VERB, frozenset(verb_forms(_explicit_stems(body)))
-    if tag == "s":
-        return VERB, frozenset(verb_forms(from_past(body)))
-    if tag == "m":
-        root, form = body.split("/")
-        out: set[str] = set()
-        for noun in stems(root, form).nouns:
-            out |= noun_forms(noun)
-        return NOUN, frozenset(out)
-    if tag in ("n", "p"):
-        return NOUN, frozenset(noun_forms(body))
-    if tag == "w":
-        return NOUN, frozenset({body.replace("_", " ")})
-    raise ValueError(f"unknown trigger spec {item!r}")
-
-
-@lru_cache(maxsize=8192)
-def word_set(spec: str) -> frozenset[str]:
-    """Words of a ``with`` group: alternatives separated by commas, each a word (with its plural forms)
-    or a trigger spec such as ``s:اجرى`` (with all its inflections)."""
-    out: set[str] = set()
-    if spec.startswith("@"):
-        return word_set(verb_groups().get(spec[1:], ""))
-    for alt in spec.split(","):
-        if ":" in alt:
-            out |= expand(alt)[1]
-        elif alt:
-            out |= noun_forms(fold(alt))
-    return frozenset(out)
-
-
-@lru_cache(maxsize=1)
-def verb_groups() -> dict[str, str]:
-    """Named verb groups of the public dictionary (group → comma-separated trigger specs)."""
-    return {row[0]: row[1] for row in _rows("verb_groups.tsv")}
-
-
-def _rows(name: str) -> list[list[str]]:
-    path = resources.files("isnad.data").joinpath(f"events/{name}")
-    if not path.is_file():
-        return []
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    return [(ln.split("\t") + [""] * 7)[:7] for ln in lines[1:]]
+def _rows(resources: Resources, name: str) -> list[list[str]]:
+    path = f"events/{name}"
+    return resources.rows(path, header=True, width=7) if resources.exists(path) else []
 
 
 CURATED = (("verbs_curated.tsv", "verbs", 0),)
 WITH_DICTIONARY = CURATED + (("verbs.tsv", "dict", 1),)
 
 
-def load_patterns(sources: tuple[tuple[str, str, int], ...] = CURATED) -> list[Pattern]:
+def load_patterns(resources: Resources, sources: tuple[tuple[str, str, int], ...] = CURATED) -> list[Pattern]:
+    """The patterns of the given files of ``isnad/data/events``."""
     out = []
     for name, prefix, rank in sources:
-        for pid, code, triggers, with_, args, flags, _gloss in _rows(name):
+        for pid, code, triggers, with_, args, flags, _gloss in _rows(resources, name):
             groups = with_.split()
             flag_set = frozenset(f for f in flags.split() if "=" not in f)
             opts = dict(f.split("=", 1) for f in flags.split() if "=" in f)
@@ -146,19 +151,14 @@ def load_patterns(sources: tuple[tuple[str, str, int], ...] = CURATED) -> list[P
     return out
 
 
-@lru_cache(maxsize=2)
-def index(dictionary: bool = False) -> dict[str, tuple[Hit, ...]]:
-    """Surface form → the hits it can trigger, most specific pattern first.
-
-    ``dictionary`` adds the patterns converted from the public Arabic CAMEO dictionary (verbs.tsv). They
-    are off by default: on the development half of the event GSR they lowered PROTEST and ASSAULT F1 and
-    they add spurious events to the reference article (their verb groups and codes are noisy)."""
+def index(patterns: list[Pattern], expander: Expander) -> dict[str, tuple[Hit, ...]]:
+    """Surface form → the hits it can trigger, most specific pattern first."""
     table: dict[str, list[Hit]] = {}
-    for pattern in load_patterns(WITH_DICTIONARY if dictionary else CURATED):
+    for pattern in patterns:
         # "!word" removes a form that is mostly another word (فجر "dawn" among the forms of فجّر)
-        excluded = {fold(it[1:]) for it in pattern.items if it.startswith("!")}
+        excluded = {expander.fold(it[1:]) for it in pattern.items if it.startswith("!")}
         for i, item in enumerate((it for it in pattern.items if not it.startswith("!")), 1):
-            kind, forms = expand(item)
+            kind, forms = expander.expand(item)
             for form in forms - excluded:
                 future = kind == VERB and form[:1] == "س" and form[1:2] in "يتنا"
                 table.setdefault(form, []).append(Hit(pattern, i, kind, future))
@@ -168,19 +168,26 @@ def index(dictionary: bool = False) -> dict[str, tuple[Hit, ...]]:
     }
 
 
-@lru_cache(maxsize=1)
-def cues() -> dict[str, dict[str, str]]:
-    """kind → {surface form: value} for the cue words in cues.tsv."""
+def cue_forms(resources: Resources, expander: Expander) -> dict[str, dict[str, str]]:
+    """surface form → {cue kind: value} for the cue words in cues.tsv: every kind a form stands for, so
+    that one look-up per clitic base answers for all kinds at once."""
     out: dict[str, dict[str, str]] = {}
-    path = resources.files("isnad.data").joinpath("events/cues.tsv")
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    for line in lines[1:]:
-        kind, items, value = (line.split("\t") + ["", ""])[:3]
-        table = out.setdefault(kind, {})
+    for kind, items, value in resources.rows("events/cues.tsv", header=True, width=3):
         for item in items.split():
-            for form in expand(item)[1]:
-                table[form] = value or kind
+            for form in expander.expand(item)[1]:
+                out.setdefault(form, {})[kind] = value or kind
     return out
+
+
+def load_lexicon(resources: Resources, dictionary: bool = False) -> Lexicon:
+    """The patterns and cues of ``isnad/data/events``. ``dictionary`` adds the patterns converted from the
+    public Arabic CAMEO dictionary (verbs.tsv). They are off by default: on the development half of the
+    event GSR they lowered PROTEST and ASSAULT F1 and they add spurious events to the reference article
+    (their verb groups and codes are noisy)."""
+    groups = {row[0]: row[1] for row in _rows(resources, "verb_groups.tsv")}
+    expander = Expander(resources.normaliser.fold, groups)
+    patterns = load_patterns(resources, WITH_DICTIONARY if dictionary else CURATED)
+    return Lexicon(index(patterns, expander), cue_forms(resources, expander), expander, resources.clitics)
 
 
 def _prefix_of(word: str, base: str) -> str:
@@ -200,33 +207,20 @@ def verb_possible(word: str, base: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def cue_forms() -> dict[str, dict[str, str]]:
-    """surface form → {cue kind: value}: every kind a form stands for, so that one look-up per clitic base
-    answers for all kinds at once."""
-    out: dict[str, dict[str, str]] = {}
-    for kind, table in cues().items():
-        for form, value in table.items():
-            out.setdefault(form, {})[kind] = value
-    return out
-
-
-@lru_cache(maxsize=1)
-def pair_heads() -> tuple[str, ...]:
-    """The first words of the cue forms of two words (في حال)."""
-    return tuple(sorted({form.split(" ")[0] for form in cue_forms() if " " in form}))
-
-
 NO_CUES: Mapping[str, str] = MappingProxyType({})  # read-only, shared by the many words that are no cue
 
 
 class Lexicon:
     """Word → hits, and word → cue kinds, with a per-instance cache of normalised words."""
 
-    def __init__(self, dictionary: bool = False) -> None:
-        self.index = index(dictionary)
-        self.forms = cue_forms()
-        self.pair_heads = pair_heads()
+    def __init__(self, index: dict[str, tuple[Hit, ...]], forms: dict[str, dict[str, str]], expander: Expander,
+                 clitics: Clitics) -> None:
+        self.index = index
+        self.forms = forms
+        # the first words of the cue forms of two words (في حال)
+        self.pair_heads = tuple(sorted({form.split(" ")[0] for form in forms if " " in form}))
+        self.expander = expander
+        self.candidates = clitics.candidates
         self.cache: dict[str, tuple[Hit, ...]] = {}  # word → hits, filled by hits()
         self._cues: dict[str, Mapping[str, str]] = {}  # word → its cue kinds and values, filled by cues_of()
         self._seen: dict[str, dict[str, Any]] = {}  # the callers' own caches, see seen()
@@ -235,7 +229,7 @@ class Lexicon:
         got = self.cache.get(word)
         if got is None:
             got = ()
-            for base in candidates(word, suffixes=True):
+            for base in self.candidates(word, suffixes=True):
                 got = self.index.get(base, ())
                 if got:
                     if not verb_possible(word, base):
@@ -266,8 +260,8 @@ class Lexicon:
         Modality words carry pronouns (عزمها "its intention"): only their kinds are looked up without a
         suffix; other cues are looked up without prefixes alone."""
         out: dict[str, str] = {}
-        plain = candidates(word)  # the bases without a suffix come first among the suffixed ones, in order
-        for base in candidates(word, suffixes=True):
+        plain = self.candidates(word)  # the bases without a suffix come first among the suffixed ones, in order
+        for base in self.candidates(word, suffixes=True):
             found = self.forms.get(base)
             if not found:
                 continue
@@ -294,5 +288,5 @@ class Lexicon:
         return self.cue(kind, f"{word} {following}")
 
     def matches(self, group: str, word: str) -> bool:
-        words = word_set(group)
-        return any(base in words for base in candidates(word, suffixes=True))
+        words = self.expander.word_set(group)
+        return any(base in words for base in self.candidates(word, suffixes=True))

@@ -8,16 +8,16 @@ from isnad.document import Document, Event
 
 def _key(ev: Event) -> tuple[str, str | None, bool]:
     src = ev.source.actor if ev.source and ev.source.actor else None
-    return ev.cameo["code"], (src.code or src.country) if src else None, ev.modality == "historical"
+    return ev.cameo.code, (src.code or src.country) if src else None, ev.modality == "historical"
 
 
 def fold(events: list[Event], doc: Document) -> list[Event]:
     """Drop headline events the body repeats, and fold restatements of the same event into the first."""
     headings = {i for i, s in enumerate(doc.sentences) if s.heading}
-    body_codes = {ev.cameo["code"] for ev in events if ev.sentence not in headings}
+    body_codes = {ev.cameo.code for ev in events if ev.sentence not in headings}
     kept: list[Event] = []
     for ev in events:
-        if ev.sentence in headings and ev.cameo["code"] in body_codes:
+        if ev.sentence in headings and ev.cameo.code in body_codes:
             continue
         same = next((k for k in kept if _key(k) == _key(ev) and _compatible(k, ev)), None)
         if same is not None:

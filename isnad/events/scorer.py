@@ -18,16 +18,16 @@ candidate event.
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from isnad.document import Token
 from isnad.events.arguments import PREPOSITIONS
 from isnad.events.patterns import NOUN, Hit, Lexicon
+
+if TYPE_CHECKING:
+    from isnad.resources import Resources
 
 NEAR = 10  # words either side of the trigger where numbers, victims and times count as "near"
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"}  # هذا الهجوم: an event told before
@@ -61,13 +61,11 @@ def typed(features: list[str], ptype: str | None) -> list[str]:
     return [*features, *(f"{ptype}/{f}" for f in features if not f.startswith(own))]
 
 
-@lru_cache(maxsize=1)
-def model() -> Model | None:
+def load_model(resources: Resources) -> Model | None:
     """The bundled model, or None when no weights are bundled (every candidate is then kept)."""
-    path = resources.files("isnad.data").joinpath("events/scorer.json")
-    if not path.is_file():
+    if not resources.exists("events/scorer.json"):
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = resources.json("events/scorer.json")
     return Model(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()},
                  {k: float(v) for k, v in data["thresholds"].items()})
 
@@ -192,7 +190,7 @@ def features(
     if time:
         out.append("time")
         # a date written out (29 أغسطس 2003, عام 2009) places the event; أمس or الجمعة tells recent news
-        out.append("time:relative" if time.get("anchor") else f"time:{time.get('granularity')}")
-    if place and place.get("start") is not None:
+        out.append("time:relative" if time.anchor else f"time:{time.granularity}")
+    if place and place.start is not None:
         out.append("place")
     return sorted(set(out))

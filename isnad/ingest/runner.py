@@ -20,6 +20,8 @@ from typing import Any
 from isnad.document import Document
 from isnad.ingest.files import Failed, Item
 from isnad.store.base import Rows, chunked, document_rows, prepare
+from isnad.store.terms import Terms
+from isnad.text.normalise import Normaliser
 
 BATCH_DOCS = 64  # commit at least this often ...
 BATCH_SECONDS = 2.0  # ... or after this long, whichever comes first
@@ -76,8 +78,9 @@ def _worker_version(_: Any = None) -> str:
 def _analyse(doc: Document) -> Rows | Failed:
     """Analyse in a worker and break the result into table rows there too: the single writer in the
     parent then only runs the SQL."""
-    out = analyse_one(_pipeline(), doc)
-    return out if isinstance(out, Failed) else document_rows(out)
+    pipeline = _pipeline()
+    out = analyse_one(pipeline, doc)
+    return out if isinstance(out, Failed) else document_rows(out, pipeline.resources.terms)
 
 
 def analyse_one(pipeline: Any, doc: Document) -> Document | Failed:
@@ -100,7 +103,7 @@ def default_jobs() -> int:
 
 
 def _pending(items: Iterable[Item], stored: set[str], published: str | None, report: IngestReport,
-             progress: Any) -> Iterator[Document]:
+             progress: Any, normaliser: Normaliser) -> Iterator[Document]:
     """Documents still to analyse: not stored with this pipeline version, not seen earlier in this run."""
     seen: set[str] = set()
     for item in items:
@@ -110,7 +113,7 @@ def _pending(items: Iterable[Item], stored: set[str], published: str | None, rep
             continue
         if published and not item.published:
             item.published = published
-        prepare(item)
+        prepare(item, normaliser)
         if item.hash in stored or item.hash in seen:
             report.unchanged += 1
             progress.update(1)
@@ -153,7 +156,7 @@ def ingest(items: Iterable[Item], store: Any, jobs: int | None = None, published
     # are skipped, and a rerun with nothing new to analyse starts no worker at all.
     version = pipeline_version(stages)
     stored = store.stored_hashes(version)
-    docs = _pending(items, stored, published, report, bar)
+    docs = _pending(items, stored, published, report, bar, store.terms.normaliser)
     try:
         head = list(itertools.islice(docs, SMALL))
         if not head:
@@ -180,7 +183,7 @@ def ingest(items: Iterable[Item], store: Any, jobs: int | None = None, published
             if pool is not None:
                 results: Iterable[Any] = pool.imap(_analyse, window, chunksize=CHUNK)
             else:
-                results = (_rows(analyse_one(pipeline, d)) for d in window)
+                results = (_rows(analyse_one(pipeline, d), pipeline.resources.terms) for d in window)
             for result in results:
                 bar.update(1)
                 if isinstance(result, Failed):
@@ -220,8 +223,8 @@ def stage_modules(stages: Sequence[str] | None = None) -> list[str]:
     return sorted({STAGES[s].split(":")[0] for s in stages or DEFAULT if s in STAGES})
 
 
-def _rows(result: Document | Failed) -> Rows | Failed:
-    return result if isinstance(result, Failed) else document_rows(result)
+def _rows(result: Document | Failed, terms: Terms) -> Rows | Failed:
+    return result if isinstance(result, Failed) else document_rows(result, terms)
 
 
 def _commit(store: Any, batch: list[Rows], report: IngestReport,

@@ -70,7 +70,7 @@ def highlight(doc: Document) -> str:
     for a in doc.attributions:
         spans.append((a.cue.start, a.cue.end, "l-CUE", f"attribution {a.id}: {a.source_type}"))
     for e in doc.events:
-        spans.append((e.trigger.start, e.trigger.end, "l-EVENT", f"{e.id}: CAMEO {e.cameo.get('code')} {e.cameo.get('label') or ''}"))
+        spans.append((e.trigger.start, e.trigger.end, "l-EVENT", f"{e.id}: CAMEO {e.cameo.code} {e.cameo.label or ''}"))
     starts: dict[int, list[int]] = {}
     ends: dict[int, list[int]] = {}
     for i, (s, e, _, _) in enumerate(spans):

@@ -65,15 +65,15 @@ def _actor(m) -> dict:
 
 
 def event_row(e: Event) -> list[str | None]:
-    cameo = f"{e.cameo.get('code')} {e.cameo.get('label') or ''}".strip()
-    plover = e.plover.get("type") or ""
-    if e.plover.get("contexts"):
-        plover += " [" + ",".join(e.plover["contexts"]) + "]"
+    cameo = f"{e.cameo.code} {e.cameo.label or ''}".strip()
+    plover = e.plover.type or ""
+    if e.plover.contexts:
+        plover += " [" + ",".join(e.plover.contexts) + "]"
     grade = None
     if e.credibility:
-        grade = f"{e.credibility.get('source_reliability', '?')}{e.credibility.get('information_credibility', '?')}"
-    place = e.place.get("en") or e.place.get("text") if e.place else None
-    time = interval_text(e.time.get("interval_start"), e.time.get("interval_end")) if e.time else None
+        grade = f"{e.credibility.source_reliability}{e.credibility.information_credibility}"
+    place = e.place.en or e.place.text if e.place else None
+    time = interval_text(e.time.interval_start, e.time.interval_end) if e.time else None
     return [e.id, e.trigger.text, cameo, plover, f"{_who(e.source)} → {_who(e.target)}", place, time,
             e.modality, grade]
 

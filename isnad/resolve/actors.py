@@ -8,10 +8,10 @@ sectors (دبلوماسي → GOV) that the event coder combines with a country.
 from __future__ import annotations
 
 from isnad.document import Actor
-from isnad.entities.lexicon import ActorRecord, Lexicon, Ref, load_lexicon
-from isnad.entities.rules import country_of
-from isnad.text.clitics import key
-from isnad.text.normalise import fold
+from isnad.gazetteer.lexicon import ActorRecord, Lexicon, Ref
+from isnad.gazetteer.outlets import UNKNOWN_PREFIX
+
+OUTLET_PREFIX = "outlet:"  # the id of an actor that is a registry outlet: outlet:<registry id>
 
 ACTOR_TABLES = ("outlet", "outlet_ctx", "org", "person")
 
@@ -49,7 +49,7 @@ def actor_for(ref: Ref, lex: Lexicon, text: str, published: str | None = None) -
     if ref.table in ("outlet", "outlet_ctx"):
         o = lex.outlets[ref.id]
         return Actor(ar=text, en=o.names_en[0] if o.names_en else None, country=o.country, sectors=["MED"],
-                     code=(o.country or "") + "MED", id="outlet:" + o.id, evidence=f"outlet registry {o.id}")
+                     code=(o.country or "") + "MED", id=OUTLET_PREFIX + o.id, evidence=f"outlet registry {o.id}")
     rec = lex.actors[ref.id]
     code, evidence = code_on(rec, published)
     country = rec.country if rec.country != "IGO" else None
@@ -59,13 +59,13 @@ def actor_for(ref: Ref, lex: Lexicon, text: str, published: str | None = None) -
 
 def institution_actor(text: str, lex: Lexicon) -> Actor | None:
     """حكومة طهران، الشرطة السودانية as a whole name: an institution head and a country reference."""
-    words = fold(text).replace('"', " ").split()
+    words = lex.fold(text).replace('"', " ").split()
     for size in (1, 2):
         if len(words) <= size:
             break
-        head = lex.heads.get(tuple(key(w) for w in words[:size]))
+        head = lex.heads.get(tuple(lex.clitics.key(w) for w in words[:size]))
         refs = lex.lookup(" ".join(words[size:])) if head else []
-        country = next((c for r in refs[:1] if (c := country_of(r, lex))), None)
+        country = next((c for r in refs[:1] if (c := lex.country_of(r))), None)
         if head and country:
             return Actor(ar=text, en=head.template.format(country=lex.country_en.get(country, country)),
                          country=country, sectors=list(head.sectors), code=country + head.suffix,
@@ -73,8 +73,17 @@ def institution_actor(text: str, lex: Lexicon) -> Actor | None:
     return None
 
 
-def lookup_name(text: str, published: str | None = None) -> Actor | None:
+def lookup_name(lex: Lexicon, text: str, published: str | None = None) -> Actor | None:
     """The known person, body or outlet a name (Arabic) refers to, coded for ``published`` (YYYY-MM-DD)."""
-    lex = load_lexicon()
     ref = next((r for r in lex.lookup(text) if r.table in ACTOR_TABLES), None)
     return actor_for(ref, lex, text, published) if ref else institution_actor(text, lex)
+
+
+def outlet_id(actor_id: str | None) -> str | None:
+    """The registry id of an outlet actor (``outlet:spa`` → ``spa``), else None."""
+    return actor_id[len(OUTLET_PREFIX):] if actor_id and actor_id.startswith(OUTLET_PREFIX) else None
+
+
+def unknown_outlet_name(outlet: str) -> str | None:
+    """The name of an outlet the registry does not know (``unknown:صحيفة_لانس`` → ``صحيفة_لانس``), else None."""
+    return outlet[len(UNKNOWN_PREFIX):] if outlet.startswith(UNKNOWN_PREFIX) else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from isnad.document import Place
-from isnad.entities.lexicon import Lexicon, PlaceRecord, Ref, load_lexicon
+from isnad.gazetteer.lexicon import Lexicon, PlaceRecord, Ref
 
 KIND = {"country": "country", "capital": "city", "city": "city", "region": "region"}
 
@@ -27,8 +27,7 @@ def choose(refs: list[Ref], lex: Lexicon, context: Collection[str] = ()) -> Plac
     return max(records, key=lambda p: (p.kind == "country", p.country in context, p.kind == "capital", p.population))
 
 
-def lookup_place(text: str) -> Place | None:
+def lookup_place(lex: Lexicon, text: str) -> Place | None:
     """The place a name (Arabic, clitics allowed: بسويسرا) most plausibly names, without other context."""
-    lex = load_lexicon()
     rec = choose(lex.lookup(text), lex)
     return to_place(rec) if rec else None

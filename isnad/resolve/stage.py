@@ -1,22 +1,26 @@
 """The ``resolve`` stage: every mention gets its place (GPE, LOC) and its actor (all labels).
 
 Mentions from any recogniser are resolved by their text; those a rule already resolved (حكومة طهران) are
-kept as they are. Places are chosen in the light of the countries the article mentions.
+kept as they are; a gazetteer mention brings the entries it matched, others are looked up by their text.
+Places are chosen in the light of the countries the article mentions.
 """
 from __future__ import annotations
 
 from isnad.document import Actor, Document, Mention
-from isnad.entities.lexicon import Lexicon, Ref, load_lexicon
+from isnad.gazetteer.lexicon import Ref
 from isnad.resolve.actors import actor_for, institution_actor
 from isnad.resolve.places import choose, to_place
-from isnad.entities.rules import country_of
+from isnad.resources import Resources
 
 # which gazetteer tables may resolve a mention with this label
 TABLES = {
     "GPE": ("place",), "LOC": ("place",), "ORG": ("outlet", "outlet_ctx", "org"), "PER": ("person",),
     "NORP": ("norp",), "ROLE": ("role",), "MISC": (),
 }
+# a statistical recogniser's PER or ORG may be any named actor (ANERcorp tags وكالة فارس's فارس PER)
+TAGGED_ACTOR_TABLES = ("outlet", "outlet_ctx", "org", "person")
 CACHE_LIMIT = 50_000
+GPE_KINDS = {"country", "adm1", "city"}  # a tagged place of these kinds is a GPE, else a LOC
 
 
 class Resolve:
@@ -24,24 +28,29 @@ class Resolve:
     requires: tuple[str, ...] = ("mentions",)
     assigns: tuple[str, ...] = ("mentions",)
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
-        self.lex = lexicon or load_lexicon()
+    def __init__(self, resources: Resources | None = None) -> None:
+        self.lex = (resources or Resources()).gazetteer
         self._refs: dict[tuple[str, str], list[Ref]] = {}
 
     def refs(self, m: Mention) -> list[Ref]:
-        k = (m.label, m.text)
+        """The entries a mention may name, for its label."""
+        if m.refs:
+            tables = TABLES.get(m.label, ())
+            return [r for r in m.refs if r.table in tables]
+        tagged = m.source != "gazetteer" and m.label in ("PER", "ORG")
+        k = (m.label if not tagged else "tagged", m.text)
         hit = self._refs.get(k)
         if hit is None:
             if len(self._refs) > CACHE_LIMIT:
                 self._refs.clear()
-            tables = TABLES.get(m.label, ())
+            tables = TAGGED_ACTOR_TABLES if tagged else TABLES.get(m.label, ())
             hit = [r for r in self.lex.lookup(m.text) if r.table in tables]
             self._refs[k] = hit
         return hit
 
     def __call__(self, doc: Document) -> Document:
         todo = [(m, self.refs(m)) for m in doc.mentions if m.actor is None and m.place is None]
-        context = {c for _, refs in todo if len(refs) == 1 and (c := country_of(refs[0], self.lex))}
+        context = {c for _, refs in todo if len(refs) == 1 and (c := self.lex.country_of(refs[0]))}
         for m in doc.mentions:
             if m.actor is not None and m.actor.country:
                 context.add(m.actor.country)
@@ -57,6 +66,8 @@ class Resolve:
                 if rec is None:
                     continue
                 m.place = to_place(rec)
+                if m.source != "gazetteer":  # the tagger's LOC may be a state or a city
+                    m.label = "GPE" if m.place.kind in GPE_KINDS else "LOC"
                 m.actor = actor_for(next(r for r in refs if r.id == rec.id), self.lex, m.text)
             else:
                 m.actor = actor_for(refs[0], self.lex, m.text, doc.published)

@@ -3,14 +3,17 @@ rows a Document is broken into (so SQLite and PostgreSQL store exactly the same 
 """
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
 
-from isnad.document import Document, Event
+from isnad.document import Document, Event, text_hash
 from isnad.errors import IsnadError
+from isnad.store.terms import Terms
+from isnad.text.normalise import Normaliser
 
 
 class StoreError(IsnadError):
@@ -130,9 +133,9 @@ def place_key(place: dict[str, Any] | None) -> str | None:
 
 def event_dates(ev: Event, published: str | None) -> tuple[str | None, str | None]:
     """The interval an event is filtered and sorted on: its own time, else the publication date."""
-    t = ev.time or {}
-    start = t.get("interval_start") or t.get("interval_end") or published
-    end = t.get("interval_end") or t.get("interval_start") or published
+    t = ev.time
+    start = (t and (t.interval_start or t.interval_end)) or published
+    end = (t and (t.interval_end or t.interval_start)) or published
     return (start[:10] if start else None), (end[:10] if end else None)
 
 
@@ -180,11 +183,9 @@ def _place_row(places: dict[str, tuple[Any, ...]], place: dict[str, Any] | None)
     return k
 
 
-def document_rows(doc: Document) -> Rows:
-    """Break an analysed Document into the rows of every table (the JSON of the whole Document included)."""
-    import json
-
-    from isnad.store.terms import document_terms
+def document_rows(doc: Document, terms: Terms) -> Rows:
+    """Break an analysed Document into the rows of every table (the JSON of the whole Document included);
+    ``terms`` gives its search terms."""
 
     h = doc.hash
     data = doc.to_dict()  # converted once: the event and place JSON below are pieces of it
@@ -208,13 +209,13 @@ def document_rows(doc: Document) -> Rows:
         src = ev.source.actor if ev.source else None
         tgt = ev.target.actor if ev.target else None
         start, end = event_dates(ev, doc.published)
-        cameo = ev.cameo or {}
+        cameo = ed.get("cameo") or {}  # the JSON form: the rows hold what the JSON holds
         events.append((
-            h, i, ev.id, cameo.get("code"), (ev.plover or {}).get("type"), cameo.get("goldstein"),
+            h, i, ev.id, cameo.get("code"), (ed.get("plover") or {}).get("type"), cameo.get("goldstein"),
             cameo.get("quad_class"),
             _actor_row(actors, src), src.code if src else None, src.country if src else None,
             _actor_row(actors, tgt), tgt.code if tgt else None, tgt.country if tgt else None,
-            _place_row(places, ev.place), (ev.place or {}).get("country"), ev.modality, start, end,
+            _place_row(places, ed.get("place")), ev.place.country if ev.place else None, ev.modality, start, end,
             json.dumps(ed, ensure_ascii=False),
         ))
     document = {
@@ -224,28 +225,25 @@ def document_rows(doc: Document) -> Rows:
         # the events are kept once, in the events table; Store.document puts them back
         "data": json.dumps({k: v for k, v in data.items() if k != "events"}, ensure_ascii=False),
     }
-    terms = document_terms(" ".join(filter(None, [doc.title, doc.text])))
-    return Rows(document, mentions, times, attributions, events, actors, places, terms)
+    words = terms.document_terms(" ".join(filter(None, [doc.title, doc.text])))
+    return Rows(document, mentions, times, attributions, events, actors, places, words)
 
 
-def prepare(doc: Document) -> Document:
+def prepare(doc: Document, normaliser: Normaliser) -> Document:
     """Give a Document its identity (hash, id) if no pipeline has: the store needs both."""
     if not doc.hash:
-        from isnad.document import text_hash
-        from isnad.text.normalise import normalise
-
-        doc.hash = text_hash(normalise(doc.text)[0])
+        doc.hash = text_hash(normaliser.normalise(doc.text)[0])
     if not doc.id:
         doc.id = doc.hash
     return doc
 
 
-def filter_sql(f: EventFilter, ph: str,
-               text_clause: Callable[[list[str]], tuple[str, Any]]) -> tuple[str, list[Any]]:
+def filter_sql(f: EventFilter, ph: str, text_clause: Callable[[list[str]], tuple[str, Any]],
+               terms: Terms) -> tuple[str, list[Any]]:
     """The WHERE clause (over events ``e`` alone) for a filter.
 
     ``ph`` is the backend's parameter placeholder; ``text_clause`` gives, for the query terms (see
-    :func:`isnad.store.terms.query_terms`), the backend's full-text condition on ``e`` and its one parameter.
+    :meth:`isnad.store.terms.Terms.query_terms`), the backend's full-text condition on ``e`` and its one parameter.
     """
     where: list[str] = []
     params: list[Any] = []
@@ -282,13 +280,9 @@ def filter_sql(f: EventFilter, ph: str,
     if f.document:
         where.append(f"e.doc IN (SELECT hash FROM documents WHERE id = {ph} OR hash = {ph})")
         params += [f.document, f.document]
-    terms: list[str] = []
-    if f.text:
-        from isnad.store.terms import query_terms  # the text tables: only for text filters
-
-        terms = query_terms(f.text)
-    if terms:
-        clause, param = text_clause(terms)
+    words = terms.query_terms(f.text) if f.text else []
+    if words:
+        clause, param = text_clause(words)
         where.append(clause)
         params.append(param)
     return (" WHERE " + " AND ".join(where)) if where else "", params

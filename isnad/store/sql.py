@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from isnad.document import Document
+from isnad.resources import Resources
 from isnad.store.base import (
     ACTOR_COLUMNS, ATTRIBUTION_COLUMNS, COUNT_CAP, DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS,
     PLACE_COLUMNS, TIME_COLUMNS, EventFilter, EventPage, Rows, document_rows, event_dict, event_json, filter_sql,
@@ -28,8 +29,9 @@ class SQLStore:
     ph = "?"  # parameter placeholder of the backend's driver
     backend = "sql"
 
-    def __init__(self) -> None:
+    def __init__(self, resources: Resources | None = None) -> None:
         self._lock = threading.RLock()  # one connection, possibly used from several threads (the web API)
+        self.terms = (resources or Resources()).terms  # the search terms of articles and queries
 
     # --- hooks of a backend -------------------------------------------------------------------------
     @contextmanager
@@ -118,11 +120,11 @@ class SQLStore:
         return cur.fetchone()
 
     def _write(self, cur: Any, doc: Document) -> str:
-        prepare(doc)
+        prepare(doc, self.terms.normaliser)
         found = self._stored_pipeline(cur, doc.hash)
         if found is not None and found[0] == doc.pipeline:
             return "unchanged"
-        return self._write_rows(cur, document_rows(doc), found is not None)
+        return self._write_rows(cur, document_rows(doc, self.terms), found is not None)
 
     def _write_rows(self, cur: Any, rows: Rows, replace: bool) -> str:
         ph = self.ph
@@ -180,7 +182,7 @@ class SQLStore:
         return Document.from_dict(data)
 
     def _where(self, f: EventFilter) -> tuple[str, list[Any]]:
-        return filter_sql(f, self.ph, self.event_text_clause)
+        return filter_sql(f, self.ph, self.event_text_clause, self.terms)
 
     def _count(self, where: str, params: list[Any], cap: int | None) -> int:
         if cap is None or not where:  # a bare COUNT(*) is answered from the smallest index, quickly
@@ -238,9 +240,7 @@ class SQLStore:
         return self._count(where, params, cap)
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        from isnad.store.terms import query_terms, snippet  # the text tables: only for text queries
-
-        terms = query_terms(query)
+        terms = self.terms.query_terms(query)
         if not terms:
             return []
         ph = self.ph
@@ -255,7 +255,7 @@ class SQLStore:
             events = self.query(f"SELECT data FROM events WHERE doc = {ph} ORDER BY seq", (h,))
             out.append({
                 "document_id": doc_id, "title": title, "published": published, "url": url,
-                "snippet": snippet(text, terms),
+                "snippet": self.terms.snippet(text, terms),
                 "events": [event_dict(self.load_json(e[0]), doc_id, title, published, url) for e in events],
             })
         return out

@@ -2,11 +2,10 @@
 
 Arabic attaches conjunctions (و، ف), prepositions (ب، ل، ك), the article (ال) and pronoun suffixes to
 words. Stripping is ambiguous (بلجيكا is not ب + لجيكا), so :func:`candidates` gives every plausible base,
-longest first, and the caller keeps the first one its lexicon knows.
+longest first, and the caller keeps the first one its lexicon knows. The functions are pure; a
+:class:`Clitics` (one per :class:`~isnad.resources.Resources`) remembers their answers for the words seen.
 """
 from __future__ import annotations
-
-from functools import lru_cache
 
 CONJ = ("و", "ف")
 PREP = ("ب", "ل", "ك")
@@ -21,11 +20,11 @@ MIN_BASE = 2
 def candidates(word: str, suffixes: bool = False) -> tuple[str, ...]:
     """Possible bases of a normalised word, the word itself first, then ever shorter ones; with
     ``suffixes``, also the bases without a pronoun suffix (ولجوئه → لجوئ)."""
-    return _suffixed(word) if suffixes else _prefixed(word)
+    return suffixed(word) if suffixes else prefixed(word)
 
 
-@lru_cache(maxsize=200_000)
-def _prefixed(word: str) -> tuple[str, ...]:
+def prefixed(word: str) -> tuple[str, ...]:
+    """The word, then without a conjunction, a preposition and the article (each when enough remains)."""
     if word[:1] not in PREFIX_STARTS:
         return (word,)
     stems = [word]
@@ -42,9 +41,9 @@ def _prefixed(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(stems))
 
 
-@lru_cache(maxsize=200_000)
-def _suffixed(word: str) -> tuple[str, ...]:
-    stems = list(_prefixed(word))
+def suffixed(word: str) -> tuple[str, ...]:
+    """The bases of :func:`prefixed`, then each of them without a pronoun suffix."""
+    stems = list(prefixed(word))
     for w in stems[:]:
         if w[-1:] not in SUFFIX_ENDS:
             continue
@@ -70,7 +69,6 @@ ARTICLE_PREFIXES_BY_LETTER = {
 }
 
 
-@lru_cache(maxsize=200_000)
 def key(word: str) -> str:
     """The reliable look-up key: a prefix that ends in the article removed (والدبلوماسي → دبلوماسي,
     للأمم → امم), when at least two letters remain. Bare ب/ل/ك/و/ف are left for :func:`candidates`
@@ -79,3 +77,34 @@ def key(word: str) -> str:
         if word.startswith(prefix) and len(word) - len(prefix) >= MIN_BASE:
             return word[len(prefix) :]
     return word
+
+
+class Clitics:
+    """:func:`candidates` and :func:`key` remembered per distinct word (a text repeats its words; a stream's
+    caches are bounded)."""
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self._prefixed: dict[str, tuple[str, ...]] = {}
+        self._suffixed: dict[str, tuple[str, ...]] = {}
+        self._keys: dict[str, str] = {}
+
+    def candidates(self, word: str, suffixes: bool = False) -> tuple[str, ...]:
+        """Like :func:`candidates`, remembered."""
+        cache, build = (self._suffixed, suffixed) if suffixes else (self._prefixed, prefixed)
+        got = cache.get(word)
+        if got is None:
+            if len(cache) > self.LIMIT:
+                cache.clear()
+            got = cache[word] = build(word)
+        return got
+
+    def key(self, word: str) -> str:
+        """Like :func:`key`, remembered."""
+        got = self._keys.get(word)
+        if got is None:
+            if len(self._keys) > self.LIMIT:
+                self._keys.clear()
+            got = self._keys[word] = key(word)
+        return got

@@ -6,9 +6,9 @@ split after . ! ? ؟ and after … ; the Arabic comma ، and semicolon ؛ stay i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from isnad.document import Sentence, Token
-from isnad.text.clitics import key
 from isnad.text.normalise import OffsetMap
 
 TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
@@ -58,16 +58,18 @@ def _trim(norm: str, start: int, end: int, heading: bool) -> tuple[int, int, boo
     return start, end, heading
 
 
-def segment(norm: str, offsets: OffsetMap) -> tuple[list[Sentence], list[Token]]:
-    """Sentences and tokens, in original offsets."""
+def segment(norm: str, offsets: OffsetMap, key: Callable[[str], str]) -> tuple[list[Sentence], list[Token]]:
+    """Sentences and tokens, in original offsets; ``key`` gives a token's clitic-free look-up form."""
     units = sentences(norm)
     original = offsets.table(len(norm))
-    # deleted marks after a unit (diacritics on its last letter) belong to it
-    sents = [Sentence(original[s], max(original[e - 1] + 1, original[e]), h) for s, e, h in units]
+    sents: list[Sentence] = []
     tokens: list[Token] = []
-    for i, (s, e, _) in enumerate(units):
+    for i, (s, e, h) in enumerate(units):
+        first = len(tokens)
         for m in TOKEN.finditer(norm, s, e):
             start, end = m.span()
             word = m.group()
-            tokens.append(Token(original[start], max(original[end - 1] + 1, original[end]), word, key(word), i))
+            tokens.append(Token(original[start], max(original[end - 1] + 1, original[end]), word, key(word), i, start))
+        # deleted marks after a unit (diacritics on its last letter) belong to it
+        sents.append(Sentence(original[s], max(original[e - 1] + 1, original[e]), h, (first, len(tokens))))
     return sents, tokens

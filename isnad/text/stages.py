@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from isnad.document import Document, text_hash
-from isnad.text.normalise import normalise
+from isnad.resources import Resources
 from isnad.text.segment import segment
 
 # runs of letters: counting their lengths makes one match per word, not one per letter
@@ -17,8 +17,11 @@ class Normalise:
     requires: tuple[str, ...] = ("text",)
     assigns: tuple[str, ...] = ("norm", "offsets", "id", "hash", "language")
 
+    def __init__(self, resources: Resources | None = None) -> None:
+        self.normalise = (resources or Resources()).normaliser.normalise
+
     def __call__(self, doc: Document) -> Document:
-        doc.norm, doc.offsets = normalise(doc.text)
+        doc.norm, doc.offsets = self.normalise(doc.text)
         doc.hash = text_hash(doc.norm)
         if not doc.id:
             doc.id = doc.hash
@@ -36,8 +39,11 @@ class Segment:
     requires: tuple[str, ...] = ("norm", "offsets")
     assigns: tuple[str, ...] = ("sentences", "tokens", "title")
 
+    def __init__(self, resources: Resources | None = None) -> None:
+        self.key = (resources or Resources()).clitics.key
+
     def __call__(self, doc: Document) -> Document:
-        doc.sentences, doc.tokens = segment(doc.norm, doc.offsets)
+        doc.sentences, doc.tokens = segment(doc.norm, doc.offsets, self.key)
         if not doc.title and doc.sentences and doc.sentences[0].heading:
             # plain text carries no metadata: its headline line is its title
             first = doc.sentences[0]

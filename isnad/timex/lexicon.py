@@ -1,19 +1,17 @@
 """The time-expression lexicon (``isnad/data/timex.json``) as phrase tables keyed by their first word.
 
-Every entry is folded like the text (:func:`isnad.text.normalise.fold`), so a token's ``norm`` can be
+Every entry is folded like the text (:meth:`isnad.text.normalise.Normaliser.fold`), so a token's ``norm`` can be
 looked up directly. A phrase may span several tokens (كانون الثاني، أول من أمس); a word may belong to
 several categories (عام is a year word and a unit), so a look-up asks for one category at a time.
 """
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from isnad.text.normalise import fold
+if TYPE_CHECKING:
+    from isnad.resources import Resources
 
 CONJ = "وف"
 PREP = "بلك"
@@ -27,7 +25,7 @@ class Phrase:
     value: Any
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Lexicon:
     phrases: dict[str, tuple[Phrase, ...]]  # first word -> phrases, longest first
     words: dict[str, frozenset[str]]  # small word sets by name (year_context, names_with_dates, ...)
@@ -35,15 +33,29 @@ class Lexicon:
     recent_adverb_days: int
     season_months: dict[str, tuple[int, int]]
     date_names: dict[str, frozenset[int]]  # month word -> days that make a year-less date a name
+    _cats: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> start_cats, filled on demand
+
+    def start_cats(self, word: str) -> frozenset[str]:
+        """The categories an expression starting with this token could begin with (empty for most words)."""
+        got = self._cats.get(word)
+        if got is None:
+            if len(self._cats) > 50_000:  # bound the cache on endless streams
+                self._cats.clear()
+            cats = {p.cat for base, _ in bases(word) for p in self.phrases.get(base, ())}
+            if word == "ال" or DIGITS.match(word):
+                cats.add("number")
+            got = self._cats[word] = frozenset(cats & STARTERS)
+        return got
 
 
-def _words(items: list[str]) -> list[tuple[str, ...]]:
-    return [tuple(fold(item).split()) for item in items]
+def load_lexicon(resources: Resources) -> Lexicon:
+    """The phrase tables of ``timex.json``, folded like the text."""
+    fold = resources.normaliser.fold
+    data = resources.json("timex.json")
 
+    def _words(items: list[str]) -> list[tuple[str, ...]]:
+        return [tuple(fold(item).split()) for item in items]
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    data = json.loads(resources.files("isnad.data").joinpath("timex.json").read_text(encoding="utf-8"))
     table: dict[str, list[Phrase]] = {}
 
     def add(forms: list[str], cat: str, value: Any) -> None:
@@ -108,7 +120,6 @@ def lexicon() -> Lexicon:
     return Lexicon(phrases, words, dict(data["recent_days"]), int(data["recent_adverb_days"]), seasons, names)
 
 
-@lru_cache(maxsize=50_000)
 def bases(word: str) -> tuple[tuple[str, int], ...]:
     """``(base, prefix length)`` for a token: itself, then without a conjunction and/or preposition.
 
@@ -135,13 +146,3 @@ STARTERS = frozenset({
     "month_word", "day_word", "decade_word", "year_word", "part", "season", "decade", "adverb", "since", "ago",
     "range_start", "number",
 })
-
-
-@lru_cache(maxsize=50_000)
-def start_cats(word: str) -> frozenset[str]:
-    """The categories an expression starting with this token could begin with (empty for most words)."""
-    phrases = lexicon().phrases
-    cats = {p.cat for base, _ in bases(word) for p in phrases.get(base, ())}
-    if word == "ال" or DIGITS.match(word):
-        cats.add("number")
-    return frozenset(cats & STARTERS)

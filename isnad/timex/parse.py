@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from isnad.timex import refs as R
 from isnad.timex.dates import GREGORIAN_YEARS, OFFSET, DateRules
-from isnad.timex.lexicon import start_cats
 from isnad.timex.tokens import Found, number_of
 
 UNIT_DAYS = {"hour": 1, "day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
@@ -32,7 +31,7 @@ class Scanner(DateRules):
     # -- entry point -------------------------------------------------------------------------------
 
     def at(self, i: int) -> Found | None:
-        cats = start_cats(self.word(i))
+        cats = self.lex.start_cats(self.word(i))
         return (
             ("since" in cats and self.since(i))
             or ("ago" in cats and self.ago(i))
@@ -62,7 +61,7 @@ class Scanner(DateRules):
         m = self.phrase(i, "range_start", True)
         if m is None:
             return None
-        if start_cats(self.word(m[1])).isdisjoint(RANGE_STARTS):  # من is common: only years, dates, months
+        if self.lex.start_cats(self.word(m[1])).isdisjoint(RANGE_STARTS):  # من is common: only years, dates, months
             return None
         a = self.core(m[1], bare_year=True, strip=False)
         if a is None:
@@ -81,7 +80,7 @@ class Scanner(DateRules):
         return Found(i, b.end, m[2], R.RangeRef(_with_year_of(a.ref, b.ref), b.ref), "range/" + a.rule)
 
     def core(self, i: int, bare_year: bool = False, strip: bool = True) -> Found | None:
-        cats = start_cats(self.word(i))
+        cats = self.lex.start_cats(self.word(i))
         for need, rule in CORE:
             if not cats.isdisjoint(need):
                 f = self.year(i, bare_year, strip) if rule == "year" else getattr(self, rule)(i, strip)

@@ -3,24 +3,21 @@
 Every name is stored as a tuple of clitic-free word keys (:func:`isnad.text.clitics.key` of the folded
 words), so ``للأمم المتحدة``, ``الأمم المتحدة`` and ``والأمم المتحدة`` all reach the same entry. The data files
 live in ``isnad/data/gazetteer/`` (built by ``scripts/build_gazetteers.py``); :func:`load_lexicon` reads them
-once per process.
+for :class:`isnad.resources.Resources`, which builds the lexicon once for all stages.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from isnad.text.clitics import CONJ, candidates, key
-from isnad.text.normalise import fold
+from isnad.gazetteer.outlets import Outlet
+from isnad.text.clitics import CONJ, Clitics
 
-try:  # the outlet registry is optional: without it outlets are simply not recognised by name
-    from isnad.resolve.outlets import load_outlets, media_words
-except ImportError:  # pragma: no cover
-    load_outlets = None  # type: ignore[assignment]
-    media_words = None  # type: ignore[assignment]
+if TYPE_CHECKING:
+    from isnad.resources import Resources
 
+# the endings of a nisba adjective (إيراني، إيرانية، إيرانيون …); the tagger's features use them too
 NISBA = ("", "ة", "ون", "ين", "ا", "ان", "ات", "تين", "تان")
 SOUND = ("", "ون", "ين", "ة", "ات", "تين", "تان", "ان")
 # Which table wins when one phrase names several things (سوريا is the country, not a nisba form).
@@ -70,11 +67,13 @@ class Head(NamedTuple):
 
 @dataclass(slots=True)
 class Lexicon:
+    fold: Callable[[str], str]  # the text's folding (Normaliser.fold)
+    clitics: Clitics
     places: dict[str, PlaceRecord] = field(default_factory=dict)
     actors: dict[str, ActorRecord] = field(default_factory=dict)
     roles: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)  # id -> (sectors, en)
     norps: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (code, en)
-    outlets: dict[str, object] = field(default_factory=dict)
+    outlets: dict[str, Outlet] = field(default_factory=dict)
     phrases: dict[tuple[str, ...], list[Ref]] = field(default_factory=dict)
     starts: dict[str, int] = field(default_factory=dict)  # first key -> longest phrase starting with it
     heads: dict[tuple[str, ...], Head] = field(default_factory=dict)
@@ -93,7 +92,7 @@ class Lexicon:
 
     def add(self, name: str, ref: Ref, folded: bool = True) -> None:
         """Index a name (already folded unless ``folded`` is False) under its word keys."""
-        words = phrase_key(name if folded else fold(name))
+        words = self.phrase_key(name if folded else self.fold(name))
         if not words:
             return
         if ref.table in ARTICLE_TABLES and not ref.id.startswith(LEMMATISED):
@@ -109,39 +108,39 @@ class Lexicon:
 
     def lookup(self, text: str) -> list[Ref]:
         """Everything a (short) text names, best first; the text may carry clitics on its first word."""
-        words = fold(text).replace('"', " ").split()
+        words = self.fold(text).replace('"', " ").split()
         if not words:
             return []
-        rest = tuple(key(w) for w in words[1:])
-        for c in candidates(words[0]):
+        rest = tuple(self.clitics.key(w) for w in words[1:])
+        for c in self.clitics.candidates(words[0]):
             refs = self.phrases.get((c,) + rest)
             if refs:
                 return refs
         return []
+
+    def phrase_key(self, folded: str) -> tuple[str, ...]:
+        """Look-up key of a folded phrase: the first word without its article, later words by their
+        clitic-free key."""
+        words = folded.split()
+        if not words:
+            return ()
+        return (head_form(words[0]), *map(self.clitics.key, words[1:]))
+
+    def country_of(self, ref: Ref) -> str | None:
+        """The state a place or nationality reference stands for (capitals stand for their state)."""
+        if ref.table == "place":
+            place = self.places[ref.id]
+            return place.country if place.kind in ("country", "capital") else None
+        if ref.table == "norp":
+            code = self.norps[ref.id][0]
+            return code if code in self.country_en else None
+        return None
 
 
 def head_form(word: str) -> str:
     """The form a phrase's first word is stored under: only the article is removed (وكالة stays وكالة);
     the matcher reaches it from a token through :func:`candidates`, which strips any clitics."""
     return word[2:] if word.startswith("ال") and len(word) >= 4 else word
-
-
-def phrase_key(folded: str) -> tuple[str, ...]:
-    """Look-up key of a folded phrase: the first word without its article, later words by their clitic-free key."""
-    words = folded.split()
-    if not words:
-        return ()
-    return (head_form(words[0]), *map(key, words[1:]))
-
-
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("isnad.data").joinpath("gazetteer", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.split("\n") if line and not line.startswith("#")]
-
-
-def _words(name: str, folded: bool = True) -> frozenset[str]:
-    words = (r[0].strip() for r in _rows(name))
-    return frozenset(w if folded else fold(w) for w in words if w)
 
 
 def _float(s: str) -> float | None:
@@ -154,9 +153,18 @@ def inflect(base: str, endings: tuple[str, ...]) -> list[str]:
     return [" ".join(w + e for w in words) for e in endings]
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    lex = Lexicon()
+def load_lexicon(resources: Resources) -> Lexicon:
+    """The gazetteers of ``isnad/data/gazetteer`` and the outlet registry, indexed by phrase."""
+    fold, clitics = resources.normaliser.fold, resources.clitics
+    key = clitics.key
+
+    def _rows(name: str) -> list[list[str]]:
+        return resources.rows("gazetteer/" + name)
+
+    def _words(name: str, folded: bool = True) -> frozenset[str]:
+        return resources.words("gazetteer/" + name, fold=not folded)
+
+    lex = Lexicon(fold, clitics)
     for pid, kind, en, country, lat, lon, gid, pop, names in _rows("places.tsv"):
         alts = names.split("|")
         lex.places[pid] = PlaceRecord(pid, kind, en, country, _float(lat), _float(lon),
@@ -197,19 +205,19 @@ def load_lexicon() -> Lexicon:
     lex.name_starts = lex.first_names | {c + n for c in CONJ for n in lex.first_names}
     lex.common_words = _words("common_words.txt")
     lex.head_ends = frozenset(h[-1] for h in lex.heads)
-    if load_outlets is not None:
-        for o in load_outlets():
-            lex.outlets[o.id] = o
-            for n in o.names_ar:
-                # a one-word name that is an ordinary word (الاقتصادية) needs a media word before it
-                table = "outlet_ctx" if key(n) in lex.common_words or n in lex.common_words else "outlet"
-                lex.add(n.replace('"', " "), Ref(table, o.id, "ORG"))
-            for n in o.names_ar_context:
-                lex.add(n.replace('"', " "), Ref("outlet_ctx", o.id, "ORG"))
-        lex.media_words = frozenset(key(w) for w in media_words())
+    registry = resources.outlets
+    for o in registry:
+        lex.outlets[o.id] = o
+        for n in o.names_ar:
+            # a one-word name that is an ordinary word (الاقتصادية) needs a media word before it
+            table = "outlet_ctx" if key(n) in lex.common_words or n in lex.common_words else "outlet"
+            lex.add(n.replace('"', " "), Ref(table, o.id, "ORG"))
+        for n in o.names_ar_context:
+            lex.add(n.replace('"', " "), Ref("outlet_ctx", o.id, "ORG"))
+    lex.media_words = frozenset(key(w) for w in registry.media_words)
     # misspellings name whatever their correct spelling names
     for wrong, right in _rows("misspellings.tsv"):
-        for ref in list(lex.phrases.get(phrase_key(fold(right)), [])):
+        for ref in list(lex.phrases.get(lex.phrase_key(fold(right)), [])):
             lex.add(wrong, ref, folded=False)
     lex.not_names = _words("not_names.txt", folded=False)
     lex.weak_first_names = _words("weak_first_names.txt", folded=False)

@@ -1,0 +1,98 @@
+"""The ``timex`` stage: Arabic time expressions, each resolved to an interval of dates.
+
+Expressions are found on the tokens (``parse``) and resolved against the publication date (``refs``).
+An expression that depends on the publication date (أمس، أواخر ديسمبر الماضي، الأسابيع الأخيرة) is
+kept with anchor ``"unresolved"`` and no interval when the document has no date; explicit dates
+(15 يناير 2026، عام 2017، 15 رمضان 1445 هـ) resolve without one (anchor ``None``).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from isnad.document import Document, TimeSpan
+from isnad.resources import Resources
+from isnad.text.offsets import after_letters
+from isnad.timex.lexicon import Lexicon
+from isnad.timex.parse import Found, Scanner
+from isnad.timex.refs import Interval, Ref
+
+__all__ = ["TimeExpressions", "find"]
+
+UNRESOLVED = "unresolved"
+# Granularity does not depend on the anchor: a fixed date gives it for expressions left unresolved.
+SHAPE_ANCHOR = date(2000, 6, 15)
+
+
+def find(doc: Document, lex: Lexicon) -> list[Found]:
+    """Time expressions in the document's tokens, left to right, not overlapping, within one sentence."""
+    tokens = doc.tokens
+    scanner = Scanner(tokens, lex)
+    out: list[Found] = []
+    i, n = 0, len(tokens)
+    begins = lex.start_cats  # the cheap pre-filter: most tokens can begin no time expression
+    while i < n:
+        if not begins(tokens[i].norm):
+            i += 1
+            continue
+        f = scanner.at(i)
+        if f is not None and tokens[f.first].sentence == tokens[f.end - 1].sentence:
+            out.append(f)
+            i = f.end
+        else:
+            i += 1
+    return out
+
+
+def anchor_of(doc: Document) -> date | None:
+    if not doc.published:
+        return None
+    try:
+        return date.fromisoformat(doc.published[:10])
+    except ValueError:
+        doc.warnings.append(f"publication date {doc.published!r} is not an ISO date; relative times left unresolved")
+        return None
+
+
+def _resolve(ref: Ref, anchor: date | None) -> Interval | None:
+    try:
+        return ref.resolve(anchor)
+    except (ValueError, OverflowError):
+        return None  # a date before year 1 or after 9999 (منذ 900 عقد)
+
+
+class TimeExpressions:
+    name = "timex"
+    requires: tuple[str, ...] = ("tokens",)
+    assigns: tuple[str, ...] = ("times",)
+
+    def __init__(self, resources: Resources | None = None) -> None:
+        self.lex = (resources or Resources()).timex
+
+    def __call__(self, doc: Document) -> Document:
+        anchor = anchor_of(doc)
+        times: list[TimeSpan] = []
+        for f in find(doc, self.lex):
+            span = self._span(doc, f, anchor)
+            if span is not None:
+                times.append(span)
+        doc.times = times
+        return doc
+
+    def _span(self, doc: Document, f: Found, anchor: date | None) -> TimeSpan | None:
+        first, last = doc.tokens[f.first], doc.tokens[f.end - 1]
+        start = after_letters(doc, first, f.prefix)
+        span = TimeSpan(start, last.end, doc.text[start : last.end], rule=f.rule, tokens=(f.first, f.end))
+        relative = f.ref.relative
+        if relative and anchor is None:
+            span.anchor = UNRESOLVED
+            shape = _resolve(f.ref, SHAPE_ANCHOR)
+            if shape is not None:
+                span.granularity, span.vague = shape.granularity, shape.vague
+            return span
+        interval = _resolve(f.ref, anchor)
+        if interval is None:
+            return None  # not a real date (31 February, a Hijri year outside the tables), or a name
+        span.interval_start, span.interval_end = interval.start.isoformat(), interval.end.isoformat()
+        span.granularity, span.vague = interval.granularity, interval.vague
+        span.anchor = anchor.isoformat() if relative and anchor else None
+        return span

@@ -16,7 +16,7 @@ import click
 
 from isnad.document import Document
 from isnad.pipeline import DEFAULT, Pipeline
-from isnad.scoring import prf
+from isnad.eval.scoring import prf
 
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold" / "attribution.jsonl"
 

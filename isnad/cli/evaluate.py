@@ -12,6 +12,7 @@ from isnad.cli.lazy import LazyGroup
         "ner": "isnad.cli.ner:evaluate_ner",
         "events": "isnad.events.evaluate:evaluate_events",
         "attribution": "isnad.attribution_eval:evaluate_attribution",
+        "reading": "isnad.eval.reading:evaluate_reading",
     },
 )
 def evaluate() -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from isnad.scoring import prf
+from isnad.eval.scoring import prf
 
 
 def read_conll(lines: Iterable[str]) -> Iterator[list[list[str]]]:

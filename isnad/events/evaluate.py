@@ -30,7 +30,7 @@ from typing import Any
 
 import click
 
-from isnad.scoring import prf
+from isnad.eval.scoring import prf
 
 TYPES = ("PROTEST", "ASSAULT")
 FACTUAL = {"asserted", "reported"}

@@ -1,0 +1,47 @@
+"""Quality gate on the reader's gold of events on real news (tests/gold/reading, see its GUIDE.md).
+
+The floors sit just below the scores reached; `isnad evaluate reading --split dev|test` prints them all.
+The test part is scored here and never used for tuning.
+"""
+from __future__ import annotations
+
+import pytest
+
+from isnad.eval.reading import evaluate_reading_gold
+
+# (split, key) -> (precision floor, recall floor)
+FLOORS = {
+    ("dev", "root"): (0.52, 0.11),
+    ("dev", "trigger"): (0.67, 0.14),
+    ("dev", "attribution_cue"): (0.89, 0.77),
+    ("dev", "attribution_source"): (0.85, 0.73),
+    ("test", "root"): (0.34, 0.08),
+    ("test", "trigger"): (0.42, 0.09),
+    ("test", "attribution_cue"): (0.82, 0.76),
+    ("test", "attribution_source"): (0.82, 0.75),
+}
+PLACE_FLOORS = {"dev": 0.64, "test": 0.83}
+
+
+@pytest.fixture(scope="module", params=["dev", "test"])
+def scored(request, shared_data, pipeline):
+    return request.param, evaluate_reading_gold(request.param, pipeline).as_dict()
+
+
+def test_reading_gold_floors(scored):
+    split, scores = scored
+    assert scores["articles"] >= 25
+    for (s, key), (p, r) in FLOORS.items():
+        if s == split:
+            assert scores[key]["precision"] >= p, (key, scores[key])
+            assert scores[key]["recall"] >= r, (key, scores[key])
+    assert scores["place_country_accuracy"] >= PLACE_FLOORS[split]
+
+
+def test_reading_gold_is_complete_and_split_by_article(shared_data):
+    from isnad.eval.reading import load_gold
+
+    dev, test = load_gold("dev"), load_gold("test")
+    assert {r["id"] for r in dev}.isdisjoint(r["id"] for r in test)
+    assert len({r["outlet"] for r in dev + test}) >= 8
+    assert all(r["split"] == "dev" for r in dev) and all(r["split"] == "test" for r in test)

@@ -358,3 +358,9 @@ def test_the_serve_command_loads_without_fastapi():
     # `isnad --help` lists every command, so importing the command must stay light
     code = "import sys, isnad.cli.serve; print('fastapi' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_huge_offsets_are_refused_not_a_server_error(client):
+    for path in ("/api/search", "/api/events"):
+        response = client.get(path, params={"q": "لجوء", "offset": "99999999999999999999"})
+        assert response.status_code == 422, (path, response.status_code)

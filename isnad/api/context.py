@@ -14,6 +14,9 @@ from pydantic_core import to_json
 from isnad.document import Document
 from isnad.store import Store, open_store
 
+# the largest offset a page may start at: beyond it SQLite's integers overflow, and no store is that big
+MAX_OFFSET = 1_000_000_000
+
 
 def open_request_store(request: Request) -> Store:
     return open_store(request.app.state.store_url)

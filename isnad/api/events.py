@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from isnad.api.context import open_request_store, page_schema
+from isnad.api.context import MAX_OFFSET, open_request_store, page_schema
 from isnad.store import EventFilter
 from isnad.store.base import COUNT_CAP
 
@@ -48,7 +48,7 @@ def list_events(
     request: Request,
     filters: Annotated[EventFilter, Depends(event_filter)],
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     exact_total: Annotated[bool, Query(description="count every match (slower on broad filters)")] = False,
 ) -> Response:
     with open_request_store(request) as store:

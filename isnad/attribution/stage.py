@@ -309,8 +309,9 @@ class Attributions:
             description = doc.text[toks[d0].start : toks[d1 - 1].end]
         content = None
         hedges: list[Span] = []
-        if f.content and f.content[1] > f.content[0]:
-            c0, c1 = f.content
+        c0, c1 = f.content or (0, 0)
+        c1 = min(c1, len(toks))  # a quotation opened on the last token («قال«») has no words after it
+        if c1 > c0:
             content = Span(toks[c0].start, toks[c1 - 1].end, doc.text[toks[c0].start : toks[c1 - 1].end], (c0, c1))
             for h0, h1 in hedge_words(words[c0:c1], self.lex):
                 hedges.append(doc.span(toks[c0 + h0].start, toks[c0 + h1 - 1].end))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import nullcontext
@@ -11,6 +12,7 @@ from typing import IO
 import click
 
 from isnad.cli.options import iso_date
+from isnad.document import Document
 from isnad.ingest.files import Failed, Item, read_inputs
 
 FORMATS = ("json", "jsonl", "text", "html")
@@ -55,6 +57,8 @@ def analyze(paths: tuple[str, ...], published: str | None, fmt: str | None, outp
             failures = _write_stream(_analysed(items, pipeline, published), fmt, out, batch)
     if failures:
         raise click.exceptions.Exit(1)
+
+SAFE_NAME = re.compile(r"[^\w-]+")  # what an id keeps in a file name
 
 
 def _analysed(items: Iterator[Item], pipeline, published: str | None) -> Iterator[Item]:
@@ -107,11 +111,19 @@ def _write_html(docs: Iterator[Item], output: str | None, batch: bool) -> int:
     for doc in docs:
         if isinstance(doc, Failed):
             failures += 1
-        elif batch:
+        elif batch or (output and Path(output).is_dir()):
             folder = Path(output)
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"{doc.id}.html").write_text(render_html(doc), encoding="utf-8")
+            (folder / page_name(doc)).write_text(render_html(doc), encoding="utf-8")
         else:
             with (open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout)) as out:
                 out.write(render_html(doc))
     return failures
+
+
+def page_name(doc: Document) -> str:
+    """A file name for a document's page inside the output folder, whatever its id holds: an id is the
+    caller's string (``../x``, ``a/b``), so only letters, digits, ``-`` and ``_`` are kept, and the hash is
+    added when anything was dropped, so that two ids never share a page."""
+    safe = SAFE_NAME.sub("_", doc.id).strip("._")[:100]
+    return f"{safe}.html" if safe == doc.id and safe else f"{safe or 'document'}-{doc.hash}.html"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from isnad.document import Token
+from isnad.document import TimeSpan, Token
 
 from isnad.events.patterns import Hit, Lexicon
 
@@ -20,7 +20,8 @@ CUE_WINDOW = 4
 HISTORICAL_AGE = timedelta(days=365)  # "well before publication"
 
 
-def historical(time: dict[str, Any] | None, published: str | None) -> bool:
+def historical(time: TimeSpan | None, published: str | None) -> bool:
+    """The event's time ended more than a year before publication."""
     if not time or not published or not time.interval_end:
         return False
     try:
@@ -28,7 +29,8 @@ def historical(time: dict[str, Any] | None, published: str | None) -> bool:
         pub = date.fromisoformat(published[:10])
     except ValueError:
         return False
-    return end < pub - HISTORICAL_AGE
+    # compared as day counts: pub - a year does not exist for a date in year 1
+    return end.toordinal() < pub.toordinal() - HISTORICAL_AGE.days
 
 
 def modality(

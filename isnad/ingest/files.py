@@ -122,9 +122,12 @@ def read_html(data: bytes, name: str = "input", encoding: str | None = None) -> 
         declared = META_CHARSET.search(data[:4096])
         encoding = _usable_codec(declared.group(1).decode("ascii")) if declared else None
     html, used = decode(data, encoding, name)
-    extracted = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True
-    )
+    try:
+        extracted = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True
+        )
+    except (AssertionError, ValueError, TypeError) as e:  # malformed markup can trip the extractor's own checks
+        raise InputError(f"{name}: the page could not be read as HTML ({type(e).__name__}: {e})") from None
     if extracted is None:
         raise InputError(f"{name}: no article text found in the page")
     get = extracted.get if isinstance(extracted, dict) else lambda k: getattr(extracted, k, None)
@@ -168,10 +171,15 @@ def _from_record(obj: dict[str, Any], where: str) -> Iterator[Item]:
         yield Failed(where, "no 'text' string in the object", None if given_id is None else str(given_id))
         return
     fields = {k: obj[k] for k in JSONL_FIELDS if obj.get(k) is not None}
-    if "id" in fields:
-        fields["id"] = str(fields["id"])
+    if isinstance(fields.get("id"), (int, float)) and not isinstance(fields["id"], bool):
+        fields["id"] = str(fields["id"])  # numeric ids are common in exports
+    wrong = [k for k, v in fields.items() if not isinstance(v, str)]
+    if wrong:
+        kinds = ", ".join(f"{k!r} is {type(fields[k]).__name__}" for k in wrong)
+        yield Failed(where, f"fields must be strings: {kinds}", fields.get("id") if "id" not in wrong else None)
+        return
     if "published" in fields:
-        fields["published"] = _iso_date(str(fields["published"]))
+        fields["published"] = _iso_date(fields["published"])
     extra = {k: v for k, v in obj.items() if k not in JSONL_FIELDS and k != "text"}
     yield Document(text=text.replace("\r\n", "\n"), meta={"source": where, **extra}, **fields)
 

@@ -7,6 +7,8 @@ from isnad.document import Document, text_hash
 from isnad.resources import Resources
 from isnad.text.segment import segment
 
+# a lone surrogate (a broken "\ud83d" escape) is no character: it cannot be encoded, stored or shown
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # runs of letters: counting their lengths makes one match per word, not one per letter
 ARABIC_LETTERS = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
 LATIN_LETTERS = re.compile(r"[A-Za-z]+")
@@ -21,6 +23,10 @@ class Normalise:
         self.normalise = (resources or Resources()).normaliser.normalise
 
     def __call__(self, doc: Document) -> Document:
+        if LONE_SURROGATE.search(doc.text):
+            # replaced one for one, so every offset stays that of the text as received
+            doc.text = LONE_SURROGATE.sub("\ufffd", doc.text)
+            doc.warnings.append("the text held lone surrogate code points (broken escapes); each became U+FFFD")
         doc.norm, doc.offsets = self.normalise(doc.text)
         doc.hash = text_hash(doc.norm)
         if not doc.id:

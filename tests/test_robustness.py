@@ -1,0 +1,74 @@
+"""Inputs that used to crash the analysis, each fed as it came: every one now gives a result or a clear
+error for that input alone, and the rest of a batch goes through."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+import isnad
+from isnad.cli.main import cli
+from isnad.ingest.files import Failed, read_html, read_jsonl
+
+from conftest import PUBLISHED
+
+SENTENCE = "وقالت الشرطة إن مسلحين قتلوا ثلاثة أشخاص أمس في هجوم على مركز للشرطة"
+
+
+def test_a_quotation_opened_on_the_last_word():
+    doc = isnad.analyze("قال«")
+    assert doc.attributions == [] or all(a.cue.text == "قال" for a in doc.attributions)
+
+
+def test_lone_surrogates_become_replacement_characters_with_the_offsets_kept():
+    text = json.loads('"\\ud83d ' + SENTENCE + '"')
+    doc = isnad.analyze(text, published=PUBLISHED)
+    assert len(doc.text) == len(text) and doc.text[0] == "\ufffd"
+    assert any("surrogate" in w for w in doc.warnings)
+    doc.to_json().encode("utf-8")  # storable and printable
+
+
+def test_dates_at_the_ends_of_the_calendar():
+    for published in ("0001-01-01", "9999-12-31"):
+        doc = isnad.analyze(SENTENCE, published=published)
+        assert doc.events, published
+    assert any("not an ISO date" in w for w in isnad.analyze(SENTENCE, published="2026-13-45").warnings)
+
+
+def test_jsonl_fields_of_the_wrong_type_fail_that_line_only():
+    lines = [json.dumps({"text": SENTENCE, "title": 123}), json.dumps({"text": SENTENCE, "outlet": [1]}),
+             json.dumps({"text": SENTENCE, "id": 7, "outlet": "spa"})]
+    items = list(read_jsonl([line.encode() for line in lines], "batch.jsonl"))
+    assert [type(i).__name__ for i in items] == ["Failed", "Failed", "Document"]
+    assert "'title' is int" in items[0].message and "'outlet' is list" in items[1].message
+    assert items[2].id == "7"
+
+
+def test_odd_html_is_a_clear_error():
+    try:
+        read_html(b"<math><p><td>", "odd.html")
+    except Exception as e:  # noqa: BLE001 - the kind of error is what is tested
+        assert type(e).__name__ == "InputError" and "odd.html" in str(e)
+    else:  # a newer extractor may read it: then it must give a document
+        pass
+
+
+def test_html_pages_of_a_batch_stay_inside_the_folder(tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(json.dumps({"text": SENTENCE, "id": i}, ensure_ascii=False)
+                               for i in ("../escape", "a/b", "plain")) + "\n", encoding="utf-8")
+    out = tmp_path / "pages"
+    result = CliRunner().invoke(cli, ["analyze", str(batch), "--format", "html", "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    pages = sorted(p.name for p in out.iterdir())
+    assert len(pages) == 3 and "plain.html" in pages
+    assert not (tmp_path / "escape.html").exists() and all(p.parent == out for p in out.iterdir())
+
+
+def test_a_single_page_into_an_existing_folder(tmp_path, reference_text):
+    article = tmp_path / "article.txt"
+    article.write_text(reference_text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["analyze", str(article), "--format", "html", "-o", str(tmp_path)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert [p for p in tmp_path.iterdir() if p.suffix == ".html"]

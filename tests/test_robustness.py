@@ -72,3 +72,27 @@ def test_a_single_page_into_an_existing_folder(tmp_path, reference_text):
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert [p for p in tmp_path.iterdir() if p.suffix == ".html"]
+
+
+def test_read_only_commands_never_create_a_store(tmp_path):
+    typo = tmp_path / "typo" / "x.db"
+    for args in (["events"], ["search", "لجوء"], ["export", "--format", "csv", "-o", str(tmp_path / "x.csv")]):
+        result = CliRunner().invoke(cli, [*args, "--db", str(typo)])
+        said = result.output + str(result.exception or "")  # the entry point prints the error line
+        assert result.exit_code != 0 and "no store at" in said, (args, said)
+    assert not typo.parent.exists()
+
+
+def test_a_failed_input_fails_the_ingest_and_is_named(tmp_path):
+    missing = tmp_path / "nonexistent"
+    result = CliRunner().invoke(cli, ["ingest", str(missing), "--db", str(tmp_path / "s.db"), "--jobs", "1"])
+    assert result.exit_code == 1 and str(missing) in result.output
+
+
+def test_export_into_a_missing_folder_is_a_usage_error(tmp_path):
+    db = tmp_path / "s.db"
+    article = tmp_path / "a.txt"
+    article.write_text(SENTENCE, encoding="utf-8")
+    assert CliRunner().invoke(cli, ["ingest", str(article), "--db", str(db), "--jobs", "1"]).exit_code == 0
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "csv", "-o", str(tmp_path / "no" / "x.csv")])
+    assert result.exit_code == 2 and "does not exist" in result.output and "Traceback" not in result.output

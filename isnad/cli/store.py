@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -72,6 +73,8 @@ def ingest(paths: tuple[str, ...], db: str | None, jobs: int | None, published: 
         f"the store holds {stats['documents']} documents and {stats['events']} events",
         err=True,
     )
+    if report.failed:  # every input that could not be read or analysed is named above and fails the run
+        raise click.exceptions.Exit(1)
 
 
 def _actor_text(side: dict[str, Any] | None) -> str:
@@ -109,7 +112,7 @@ def events(db: str | None, limit: int, offset: int, fmt: str, **kw: Any) -> None
     from isnad.store.base import COUNT_CAP
 
     flt = _filter(kw)
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         rows = store.events(flt, limit=limit, offset=offset)
         total = ""
         if fmt == "table" and len(rows) == limit:  # a page not full says it all; else count, up to a cap
@@ -139,7 +142,7 @@ def search(query: tuple[str, ...], db: str | None, limit: int, fmt: str) -> None
     ta marbuta and attached clitics: لجوء finds اللجوء and ولجوئه), with their events."""
     from isnad.store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         hits = store.search(" ".join(query), limit=limit)
     if fmt == "json":
         click.echo(json.dumps(hits, ensure_ascii=False, indent=1))
@@ -148,7 +151,7 @@ def search(query: tuple[str, ...], db: str | None, limit: int, fmt: str) -> None
         click.echo(f"{hit['published'] or '----------'}  {hit['title'] or hit['document_id']}  [{hit['document_id']}]")
         click.echo(f"    {hit['snippet']}")
         for ev in hit["events"]:
-            click.echo(f"    - {(ev.get('cameo') or {}).get('code')} {(ev.get('plover') or {}).get('type')} "
+            click.echo(f"    - {(ev.get('cameo') or {}).get('code')} {(ev.get('plover') or {}).get('type') or '—'} "
                        f"{(ev.get('trigger') or {}).get('text')} ({ev.get('modality')})")
     click.echo(f"{len(hits)} articles", err=True)
 
@@ -166,7 +169,10 @@ def export(db: str | None, fmt: str, output: str, **kw: Any) -> None:
     from isnad.store import open_store
 
     flt = _filter(kw)
-    with open_store(db) as store:
+    folder = Path(output).expanduser().resolve().parent
+    if not folder.is_dir():
+        raise click.BadParameter(f"folder {folder} does not exist", param_hint="-o/--output")
+    with open_store(db, create=False) as store:
         n = write(store.iter_events(flt), fmt, output)
     click.echo(f"{n} events written to {output}", err=True)
 

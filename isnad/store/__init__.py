@@ -23,11 +23,13 @@ def default_url() -> str:
     return str(Path(base) / "isnad" / "isnad.db")
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, create: bool = True) -> Store:
     """Open (creating and migrating if needed) the store at ``url``.
 
     None → ``$ISNAD_DB`` or the default SQLite file; a path or ``sqlite:///path`` → SQLite;
-    ``postgresql://…`` → PostgreSQL (needs the ``postgres`` extra).
+    ``postgresql://…`` → PostgreSQL (needs the ``postgres`` extra). ``create=False`` (read-only
+    commands) refuses a SQLite file that does not exist, so that a mistyped path is an error, not an
+    empty store.
     """
     url = url or default_url()
     if url.startswith(("postgresql://", "postgres://")):
@@ -40,4 +42,6 @@ def open_store(url: str | None = None) -> Store:
         url = url[len("sqlite://") :]
     from isnad.store.sqlite import SQLiteStore
 
+    if not create and not Path(url).expanduser().is_file():
+        raise StoreError(f"no store at {url}: give the --db of an existing store, or ingest articles into it first")
     return SQLiteStore(url)

@@ -96,3 +96,9 @@ def test_export_into_a_missing_folder_is_a_usage_error(tmp_path):
     assert CliRunner().invoke(cli, ["ingest", str(article), "--db", str(db), "--jobs", "1"]).exit_code == 0
     result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "csv", "-o", str(tmp_path / "no" / "x.csv")])
     assert result.exit_code == 2 and "does not exist" in result.output and "Traceback" not in result.output
+
+
+def test_a_missing_publication_date_is_said():
+    undated = isnad.analyze(SENTENCE)
+    assert any("no publication date" in w for w in undated.warnings)
+    assert not any("no publication date" in w for w in isnad.analyze(SENTENCE, published=PUBLISHED).warnings)

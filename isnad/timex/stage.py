@@ -76,6 +76,12 @@ class TimeExpressions:
             if span is not None:
                 times.append(span)
         doc.times = times
+        unresolved = sum(1 for t in times if t.anchor == UNRESOLVED)
+        if unresolved and not doc.published:
+            doc.warnings.append(
+                f"no publication date: {unresolved} relative time expression(s) left unresolved (أمس، الأسبوع الماضي), "
+                "so their events get no dates and none can be marked historical; give --published (or 'published')"
+            )
         return doc
 
     def _span(self, doc: Document, f: Found, anchor: date | None) -> TimeSpan | None:

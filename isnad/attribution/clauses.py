@@ -10,11 +10,7 @@ from isnad.attribution.sources import PUNCT
 
 MIN_QUOTE = 3  # words inside quotation marks to count as a quotation, not a quoted name
 # a subject placed before its verb starts after one of these (لكن الدويك اعتبر أن، وكان الرئيس قد قال)
-CLAUSE_OPENERS = frozenset({"وكان", "كان", "لكن", "ولكن", "ان", "وكانت", "كانت"})
-COORDINATORS = frozenset({"بل", "ثم", "او"})  # ... بل رأى أن: the verb shares the earlier subject
-PRONOUN_OPENERS = frozenset({"انه", "فانه", "لكنه", "ولكنه", "انها", "فانها", "لكنها", "ولكنها"})
 NISBA = ("ي", "ية", "يون", "يين", "يان", "يتان")
-RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
 
 
 def inside_quotes(sw: list[str]) -> list[bool]:
@@ -66,23 +62,23 @@ def quote_before(sw: list[str], j: int) -> tuple[int, int] | None:
 def subject_before(sw: list[str], j: int, lex: Lexicon) -> tuple[int, int] | None:
     """A subject placed before its verb after a clause opener (لكن الدويك اعتبر أن): its word range."""
     end = j - 1 if j > 0 and sw[j - 1] == "قد" else j
-    if end > 0 and sw[end - 1] in PRONOUN_OPENERS:
+    if end > 0 and sw[end - 1] in lex.pronoun_openers:
         end -= 1  # ... فأنه يقول: the subject comes before the pronoun
     i = end - 1
     while i >= 0 and end - i <= 10:
         w = sw[i]
-        if w in CLAUSE_OPENERS:
+        if w in lex.clause_openers:
             break
-        if w in COORDINATORS or w in PUNCT or w in lex.verbs or w in lex.complements or w in lex.prep_first:
+        if w in lex.coordinators or w in PUNCT or w in lex.verbs or w in lex.complements or w in lex.prep_first:
             return None
-        if w in lex.source_stops and w not in RELATIVES:
+        if w in lex.source_stops and w not in lex.relatives:
             return None
         i -= 1
-    if i < 0 or sw[i] not in CLAUSE_OPENERS:
+    if i < 0 or sw[i] not in lex.clause_openers:
         return None
     start = i + 1
     for r in range(start, end):
-        if sw[r] in RELATIVES:
+        if sw[r] in lex.relatives:
             end = r  # الدراسة التي اعتمدت على ... كشفت: the relative clause describes the subject
             break
     return (start, end) if end > start else None

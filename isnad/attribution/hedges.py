@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from isnad.attribution.lexicon import Lexicon
 
-NEGATIONS = frozenset({"لا", "لن", "لم"})
 
 
 def hedge_words(words: list[str], lex: Lexicon) -> list[tuple[int, int]]:
@@ -29,7 +28,7 @@ def hedge_words(words: list[str], lex: Lexicon) -> list[tuple[int, int]]:
             out.append((i, i + 1))
         elif w in lex.qad and i + 1 < n:
             j = i + 1
-            if words[j] in NEGATIONS and j + 1 < n:
+            if words[j] in lex.negations and j + 1 < n:
                 j += 1  # قد لا يكون
             if _imperfect(words[j], lex):
                 out.append((i, j + 1))

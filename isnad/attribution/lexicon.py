@@ -73,6 +73,14 @@ class Lexicon:
     speech_events: frozenset[str]  # في بيان، في مؤتمر صحفي: where it was said, not who said it
     role_of: frozenset[str]  # النائب عن حركة ...: a role that takes عن
     not_sources: frozenset[str]  # وفق القانون، حسب الحاجة: "according to" a rule, not a speaker
+    clause_openers: frozenset[str]  # وكان، لكن: a new clause begins
+    coordinators: frozenset[str]  # ... بل رأى أن: the verb shares the earlier subject
+    pronoun_openers: frozenset[str]  # انه، لكنها: a pronoun that opens the reported clause
+    relatives: frozenset[str]  # الذي، التي
+    negations: frozenset[str]  # لا، لن، لم
+    pre_markers: frozenset[str]  # كما، حسبما before a reporting verb
+    not_a_statement: frozenset[str]  # a verb after these is subjunctive or negated (يود أن يؤكد، لم يكشف)
+    relative_objects: frozenset[str]  # بيان قال فيه إن: the verb of a relative clause
 
     @property
     def cue_keys(self) -> frozenset[str]:
@@ -135,4 +143,12 @@ def load_lexicon(resources: Resources) -> Lexicon:
         speech_events=_folded(data["speech_events"]),
         role_of=_folded(data["role_of"]),
         not_sources=_folded(data["not_sources"]),
+        clause_openers=_folded(data["clause_openers"]),
+        coordinators=_folded(data["coordinators"]),
+        pronoun_openers=_folded(data["pronoun_openers"]),
+        relatives=_folded(data["relatives"]),
+        negations=_folded(data["negations"]),
+        pre_markers=_folded(data["pre_markers"]),
+        not_a_statement=_folded(data["not_a_statement"]),
+        relative_objects=_folded(data["relative_objects"]),
     )

@@ -40,10 +40,7 @@ from isnad.text.offsets import after_letters, token_at
 SCOPE_SENTENCES = 4  # how far back a subject-less verb looks for the source it continues
 COMPLEMENT_WINDOW = 14  # words between a source and its أن/إن
 CITE_WINDOW = 4  # words between a citing source and the عن that names the cited one
-PRE_MARKERS = frozenset({"كما", "حسبما", "وكما", "ما"})
 # a verb after these is subjunctive or negated (يود أن يؤكد، لم يكشف): it reports no statement
-NOT_A_STATEMENT = frozenset({"ان", "لن", "لم", "لا", "كي", "لكي", "وان", "ولم", "ولا", "من"})  # من قال: who said
-RELATIVE_OBJECTS = frozenset({"فيه", "فيها", "فيهم"})  # بيان قال فيه إن: the verb of a relative clause
 TOLD_BETWEEN = frozenset({"،", ",", ":"})
 
 
@@ -181,11 +178,11 @@ class Attributions:
         w = sw[j]
         role = lex.verbs.get(w)
         n = len(sw)
-        if j > 0 and sw[j - 1] in NOT_A_STATEMENT:
+        if j > 0 and sw[j - 1] in lex.not_a_statement:
             return []
         k = j + 1
         source = description = None
-        relative = k < n and sw[k] in RELATIVE_OBJECTS
+        relative = k < n and sw[k] in lex.relative_objects
         if relative:
             k += 1
         elif k < n and sw[k] not in lex.complements and sw[k] not in lex.complement_lead and sw[k] not in PUNCT:
@@ -205,14 +202,14 @@ class Attributions:
             if prep is not None and prep[0] is not None:
                 k = prep[1]
         comp = self._complement(sw, k)
-        pre = j > 0 and sw[j - 1] in PRE_MARKERS or j > 1 and tuple(sw[j - 2 : j]) in (("بحسب", "ما"), ("وفق", "ما"))
+        pre = j > 0 and sw[j - 1] in lex.pre_markers or j > 1 and tuple(sw[j - 2 : j]) in (("بحسب", "ما"), ("وفق", "ما"))
         quoted_before = quote_before(sw, j)
         if comp is not None:
             content, quote = self._content_after(sw, comp, a, words, bounds, s)
         elif quoted_before is not None:
             content, quote = (a + quoted_before[0], a + quoted_before[1]), True
         elif pre and (source is not None or k < n and sw[k] in PUNCT):
-            end = _trim_end(sw, j - 1 if sw[j - 1] in PRE_MARKERS else j - 2)
+            end = _trim_end(sw, j - 1 if sw[j - 1] in lex.pre_markers else j - 2)
             content, quote = ((a, a + end) if end > 0 else None), False
         elif (
             source is not None

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from isnad import Pipeline
-from isnad.events.evaluate import FACTUAL, POSITIVE, TYPES, load_gsr, part
+from isnad.eval.events import FACTUAL, POSITIVE, TYPES, load_gsr, part
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "event_gsr"
 

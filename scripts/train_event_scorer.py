@@ -28,7 +28,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold
 
 from isnad import Pipeline
-from isnad.events.evaluate import FACTUAL, POSITIVE, TYPES, load_gsr
+from isnad.eval.events import FACTUAL, POSITIVE, TYPES, load_gsr
 from isnad.events.scorer import typed
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from isnad.attribution_eval import attribution_pipeline, load_gold, score
+from isnad.eval.attribution import attribution_pipeline, load_gold, score
 
 SEVEN = [
     ("كشفت", "مصادر", "anonymous"),

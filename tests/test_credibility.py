@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from isnad.attribution_eval import attribution_pipeline
+from isnad.eval.attribution import attribution_pipeline
 from isnad.credibility import Credibility
 from isnad.document import Cameo, Event, Plover, Span
 from isnad.events.context import DocIndex

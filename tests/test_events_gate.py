@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from isnad.events.evaluate import evaluate
+from isnad.eval.events import evaluate
 
 # Both halves are training data of the event-reality score (scripts/train_event_scorer.py fits it on every
 # GSR sentence we have), so these floors are in-sample: a regression guard set just below the figures
@@ -69,7 +69,7 @@ def test_source_country_floor(report, etype):
 
 
 def test_the_split_is_fixed_and_balanced(shared_data):
-    from isnad.events.evaluate import load_gsr, part
+    from isnad.eval.events import load_gsr, part
 
     rows = load_gsr(shared_data / "event_gsr", "ASSAULT")
     dev = [r for r in rows if part(r["id"]) == "dev"]

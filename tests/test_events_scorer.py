@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from isnad.events.evaluate import FACTUAL, POSITIVE, load_gsr, part
+from isnad.eval.events import FACTUAL, POSITIVE, load_gsr, part
 from isnad.resources import Resources
 from isnad.pipeline import Pipeline
 

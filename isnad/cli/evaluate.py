@@ -10,8 +10,8 @@ from isnad.cli.lazy import LazyGroup
     cls=LazyGroup,
     lazy={
         "ner": "isnad.cli.ner:evaluate_ner",
-        "events": "isnad.events.evaluate:evaluate_events",
-        "attribution": "isnad.attribution_eval:evaluate_attribution",
+        "events": "isnad.eval.events:evaluate_events",
+        "attribution": "isnad.eval.attribution:evaluate_attribution",
         "reading": "isnad.eval.reading:evaluate_reading",
     },
 )

@@ -30,6 +30,7 @@ from typing import Any
 
 import click
 
+from isnad.eval.paths import CHECKOUT, SHARED_SETTING
 from isnad.eval.scoring import prf
 
 TYPES = ("PROTEST", "ASSAULT")
@@ -79,9 +80,8 @@ def part(sentence_id: str) -> str:
 
 
 def default_data() -> Path:
-    env = os.environ.get("ISNAD_SHARED_DATA")
-    root = Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "data"
-    return root / "event_gsr"
+    """The event GSR folder of the reference data ($ISNAD_SHARED_DATA, else beside a checkout)."""
+    return Path(os.environ.get(SHARED_SETTING) or CHECKOUT.parent / "shared" / "data") / "event_gsr"
 
 
 def load_gsr(data: Path, etype: str) -> list[dict[str, str]]:

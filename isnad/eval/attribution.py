@@ -1,6 +1,6 @@
 """`isnad evaluate attribution`: cue and source precision, recall and F1 on the hand-annotated gold set.
 
-The gold set (``tests/gold/attribution.jsonl``) holds real sentences, each with its attributed
+The gold set (``tests/gold/attribution.jsonl``, or ``$ISNAD_GOLD/attribution.jsonl``) holds real sentences, each with its attributed
 statements: the cue, the source span (None for a pronoun subject) and the source type. Cues and sources
 are scored by exact span; sources also by overlap (relaxed). Source types are scored on the gold
 statements whose cue was found and whose source is named in the sentence.
@@ -15,10 +15,10 @@ from typing import Any
 import click
 
 from isnad.document import Document
-from isnad.pipeline import DEFAULT, Pipeline
+from isnad.eval.paths import gold_dir
 from isnad.eval.scoring import prf
+from isnad.pipeline import DEFAULT, Pipeline
 
-GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold" / "attribution.jsonl"
 
 
 class NoMentions:
@@ -39,7 +39,9 @@ def attribution_pipeline(mentions: bool = True) -> Pipeline:
     return Pipeline(list(DEFAULT[: DEFAULT.index("attribution") + 1]))
 
 
-def load_gold(path: Path = GOLD, split: str | None = None) -> list[dict[str, Any]]:
+def load_gold(path: Path | None = None, split: str | None = None) -> list[dict[str, Any]]:
+    """The gold records (``attribution.jsonl`` of the gold folder by default) of one split, or all."""
+    path = path or gold_dir() / "attribution.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in rows if split in (None, "all", r["split"])]
 
@@ -101,13 +103,13 @@ def score(records: Iterable[dict[str, Any]], pipeline: Pipeline) -> dict[str, An
 
 
 @click.command("attribution")
-@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=GOLD,
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               show_default=True, help="Gold JSONL file.")
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default=None,
               help="Score one split only (default: dev, test and all).")
 @click.option("--no-mentions", is_flag=True, help="Run without the entity recognisers.")
 @click.option("--errors", "show_errors", is_flag=True, help="List the sentences with a wrong cue or source.")
-def evaluate_attribution(gold: Path, split: str | None, no_mentions: bool, show_errors: bool) -> None:
+def evaluate_attribution(gold: Path | None, split: str | None, no_mentions: bool, show_errors: bool) -> None:
     """Precision, recall and F1 of attribution cues and sources on the gold set."""
     pipeline = attribution_pipeline(mentions=not no_mentions)
     for name in [split] if split else ["dev", "test", "all"]:

@@ -4,7 +4,7 @@ Everything that depends on the word alone (its clitic-free forms, affixes, shape
 class in a large vocabulary, part of people's names, gazetteer, name-memory and trigger membership, and
 the copies of these seen by its neighbours) is computed once per distinct word and cached, so tagging a
 sentence is mostly gathering tuples. Words are the normalised forms of
-:func:`isnad.text.normalise.fold`, at training and at tagging time alike. When the model's attribute
+:meth:`isnad.text.normalise.Normaliser.fold`, at training and at tagging time alike. When the model's attribute
 list is given, features the model has no weight for are dropped up front (the CRF would ignore them
 anyway), and the others become their attribute ids (see :mod:`isnad.entities.crf`).
 """

@@ -48,6 +48,7 @@ class Counts:
     gold: int = 0
 
     def prf(self) -> tuple[float, float, float]:
+        """Precision, recall and F1."""
         return prf(self.tp, self.system, self.gold)
 
 
@@ -69,6 +70,8 @@ class Report:
     errors: Counter[str] = field(default_factory=Counter)  # why a matched event is not fully correct
 
     def as_dict(self) -> dict[str, Any]:
+        """The scores as plain data (``--json`` and the quality gate)."""
+
         def row(c: Counts) -> dict[str, float]:
             p, r, f = c.prf()
             return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": c.tp,
@@ -213,6 +216,7 @@ def _line(name: str, c: Counts) -> str:
 
 
 def render(report: Report, split: str) -> str:
+    """The scores as a text report: totals, by root, by PLOVER type, and the error classes."""
     out = [f"reader's gold, {split} part: {report.articles} articles"]
     for name, c in (("event trigger", report.triggers), ("CAMEO root", report.root), ("PLOVER type", report.plover),
                     ("fully correct", report.full), ("attribution cue", report.cues),

@@ -39,4 +39,5 @@ class Ontology:
         return Plover(None, None, list(contexts))
 
     def known(self, code: str) -> bool:
+        """Whether the CAMEO table has the code."""
         return code in self.codes

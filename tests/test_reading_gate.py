@@ -15,12 +15,12 @@ FLOORS = {
     ("dev", "trigger"): (0.66, 0.15),
     ("dev", "attribution_cue"): (0.88, 0.76),
     ("dev", "attribution_source"): (0.83, 0.70),
-    ("test", "root"): (0.31, 0.06),
-    ("test", "trigger"): (0.37, 0.08),
-    ("test", "attribution_cue"): (0.84, 0.77),
+    ("test", "root"): (0.29, 0.07),
+    ("test", "trigger"): (0.35, 0.08),
+    ("test", "attribution_cue"): (0.85, 0.78),
     ("test", "attribution_source"): (0.85, 0.77),
 }
-PLACE_FLOORS = {"dev": 0.72, "test": 0.83}
+PLACE_FLOORS = {"dev": 0.72, "test": 0.86}
 
 
 @pytest.fixture(scope="module", params=["dev", "test"])

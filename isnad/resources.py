@@ -60,9 +60,11 @@ class Resources:
         return self.bundled.joinpath(name)
 
     def exists(self, name: str) -> bool:
+        """Whether the data folder (overriding or bundled) has the file."""
         return self.path(name).is_file()
 
     def bytes(self, name: str) -> bytes:
+        """The file's bytes, gunzipped when its name ends in .gz; a clear error when it is missing."""
         try:
             data = self.path(name).read_bytes()
         except FileNotFoundError:
@@ -70,9 +72,11 @@ class Resources:
         return gzip.decompress(data) if name.endswith(".gz") else data
 
     def text(self, name: str) -> str:
+        """The file as UTF-8 text."""
         return self.bytes(name).decode("utf-8")
 
     def json(self, name: str) -> Any:
+        """The file parsed as JSON."""
         return json.loads(self.text(name))
 
     def rows(self, name: str, header: bool = False, width: int | None = None) -> list[list[str]]:
@@ -94,34 +98,42 @@ class Resources:
 
     @cached_property
     def normaliser(self) -> Normaliser:
+        """The folding of ``charmap.json``, shared by every stage and lexicon."""
         return Normaliser(self.json("charmap.json"))
 
     @cached_property
     def clitics(self) -> Clitics:
+        """Clitic stripping with the word caches of this set-up."""
         return Clitics()
 
     @cached_property
     def terms(self) -> Terms:
+        """The store's search terms of articles and queries."""
         return Terms(self.normaliser, self.clitics)
 
     @cached_property
     def outlets(self) -> Registry:
+        """The outlet registry (``outlets.tsv`` and ``gazetteer/media_words.txt``)."""
         return load_registry(self)
 
     @cached_property
     def gazetteer(self) -> GazetteerLexicon:
+        """The phrase lexicon of places, actors, roles, nationalities and outlets."""
         return load_gazetteer(self)
 
     @cached_property
     def attribution(self) -> AttributionLexicon:
+        """Reporting verbs, source and hedge words (``attribution/cues.json``)."""
         return load_attribution(self)
 
     @cached_property
     def timex(self) -> TimexLexicon:
+        """The time-expression tables (``timex.json``)."""
         return load_timex(self)
 
     @cached_property
     def ontology(self) -> Ontology:
+        """CAMEO codes and their PLOVER types (``ontology/``)."""
         return Ontology(self.rows("ontology/cameo.tsv", header=True), self.rows("ontology/cameo_plover.tsv", header=True))
 
     def events(self, dictionary: bool = False) -> EventLexicon:
@@ -132,9 +144,18 @@ class Resources:
 
     @cached_property
     def scorer(self) -> Model | None:
+        """The event-reality score's weights (``events/scorer.json``), or None when not bundled."""
         return load_model(self)
 
     @cached_property
     def credibility(self) -> dict[str, Any]:
+        """The grading rules (``credibility.json``)."""
         return self.json("credibility.json")
 
+
+    @cached_property
+    def stories(self) -> dict[str, Any]:
+        """The cross-article layer's word lists (``stories.json``), folded like the text."""
+        data = self.json("stories.json")
+        fold = self.normaliser.fold
+        return {"credit_cues": frozenset(fold(w) for w in data["credit_cues"])}

@@ -2,11 +2,15 @@
 
     .venv/bin/python scripts/bench_store.py ingest [--jobs 2] [--articles 600]
     .venv/bin/python scripts/bench_store.py query [--events 100000] [--db URL]
+    .venv/bin/python scripts/bench_store.py news [--jobs 2] [--articles N] [--db URL] [--adds 50]
 
 `ingest` analyses articles regrouped from the event gold standard (three sentences each) into a fresh
 SQLite store and prints articles/s. `query` fills a generated store with that many events (random but
 seeded: actors, CAMEO codes, dates, places) and times `Store.events` with filters (limit 100) and the
-`isnad events` command end to end.
+`isnad events` command end to end. `news` ingests the SaudiNewsNet articles of the reference data (all
+26,194 unless --articles), in the order received, with the cross-article layer on, into a fresh store
+(SQLite, or the PostgreSQL database of --db, which it empties first), prints articles/s, peak memory and the
+families and clusters found, then times the layer's update for --adds more articles added one by one.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from isnad.document import Actor, Cameo, Document, Event, EventActor, EventPlace, Plover, Span
@@ -170,6 +175,64 @@ def bench_query(n_events: int, url: str | None) -> None:
                   f"{(best - startup) * 1000:.0f} ms more than start-up")
 
 
+def news_documents(n: int | None = None) -> Iterator[Document]:
+    """The SaudiNewsNet articles in file order (the order received but for 118 of them), read as they
+    are ingested: the benchmark holds none of them, so its memory is the store's and the pipeline's."""
+    import gzip
+    import itertools
+    import json
+
+    from isnad.eval.paths import article_text
+
+    with gzip.open(SHARED / "news" / "saudinewsnet_dev.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in itertools.islice(f, n):
+            a = json.loads(line)
+            yield Document(text=article_text(a), id=a["id"], outlet=a.get("outlet"), url=a.get("url"),
+                           published=a["extracted"][:10])
+
+
+def bench_news(jobs: int, n: int | None, url: str | None, adds: int) -> None:
+    import gzip
+    import itertools
+    import resource
+
+    from isnad.ingest.runner import ingest
+    from isnad.pipeline import Pipeline
+
+    if n is None:
+        with gzip.open(SHARED / "news" / "saudinewsnet_dev.jsonl.gz", "rt", encoding="utf-8") as f:
+            n = sum(1 for _ in f)
+    docs = news_documents(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        target = url or str(Path(tmp) / "news.db")
+        if target.startswith("postgres"):
+            with open_store(target) as store:
+                with store.transaction() as cur:
+                    cur.execute("TRUNCATE documents, actors, places, clusters CASCADE")
+        with open_store(target) as store:
+            start = time.perf_counter()
+            report = ingest(itertools.islice(docs, n - adds), store, jobs=jobs, progress=True)
+            seconds = time.perf_counter() - start
+            q = store.query
+            families = q("SELECT COUNT(DISTINCT family), SUM(CASE WHEN relation IS NOT NULL THEN 1 ELSE 0 END) FROM documents")[0]
+            clusters = q("SELECT COUNT(*), SUM(CASE WHEN articles > 1 THEN 1 ELSE 0 END) FROM clusters")[0]
+            articles = q("SELECT COUNT(*) FROM articles")[0][0]
+            print(f"{store.backend}: {n - adds} articles in {seconds:.1f} s, {(n - adds) / seconds:.1f} articles/s "
+                  f"(jobs {jobs}; {report.as_dict()})")
+            print(f"  {articles} articles kept, {families[0]} families ({families[1]} texts joined one), "
+                  f"{clusters[0]} clusters ({clusters[1]} with more than one article)")
+            print(f"  peak memory after the ingest: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (writer)")
+            pipeline = Pipeline()
+            analysed = [pipeline(d) for d in docs]
+            store.add(analysed[0])  # the first write of this process loads the MinHash library
+            t0 = time.perf_counter()
+            for d in analysed[1:]:
+                store.add(d)
+            per = (time.perf_counter() - t0) / max(1, len(analysed) - 1)
+            print(f"  adding one analysed article to the full store (families, clusters, grades): {per * 1000:.1f} ms "
+                  f"on average over {len(analysed) - 1}")
+
+
 def wall(command: list[str]) -> float:
     t = time.perf_counter()
     subprocess.run(command, capture_output=True, check=True)
@@ -182,12 +245,19 @@ def main() -> None:
     p = sub.add_parser("ingest")
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--articles", type=int, default=600)
+    w = sub.add_parser("news")
+    w.add_argument("--jobs", type=int, default=2)
+    w.add_argument("--articles", type=int, default=None)
+    w.add_argument("--db", help="store URL (default: a temporary SQLite file); a PostgreSQL URL is emptied first")
+    w.add_argument("--adds", type=int, default=50)
     q = sub.add_parser("query")
     q.add_argument("--events", type=int, default=100_000)
     q.add_argument("--db", help="store URL (default: a temporary SQLite file); a PostgreSQL URL works too")
     args = parser.parse_args()
     if args.what == "ingest":
         bench_ingest(args.jobs, args.articles)
+    elif args.what == "news":
+        bench_news(args.jobs, args.articles, args.db, args.adds)
     else:
         bench_query(args.events, args.db)
 

@@ -102,3 +102,24 @@ def test_a_missing_publication_date_is_said():
     undated = isnad.analyze(SENTENCE)
     assert any("no publication date" in w for w in undated.warnings)
     assert not any("no publication date" in w for w in isnad.analyze(SENTENCE, published=PUBLISHED).warnings)
+
+
+def test_an_ingest_whose_workers_cannot_start_fails_with_the_reason(tmp_path, reference_text):
+    """A script without a main guard makes every worker re-run it and die: the run stops with the reason
+    instead of waiting for ever."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "from isnad.document import Document\n"
+        "from isnad.ingest.runner import ingest\n"
+        "from isnad.store import open_store\n"
+        f"text = open({str(tmp_path / 'a.txt')!r}, encoding='utf-8').read()\n"
+        "docs = [Document(text=text + str(i), id=str(i)) for i in range(40)]\n"
+        f"with open_store({str(tmp_path / 'x.db')!r}) as s:\n"
+        "    ingest(docs, s, jobs=2, progress=False)\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(reference_text, encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert run.returncode != 0
+    assert "could not start or died" in run.stderr

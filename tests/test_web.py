@@ -3,6 +3,8 @@
 """
 from __future__ import annotations
 
+import dataclasses
+
 import shutil
 import socket
 import threading
@@ -13,6 +15,7 @@ import pytest
 import uvicorn
 
 from isnad.api import create_app
+from isnad.store import open_store
 from test_api import TOKEN, fill_store
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -30,6 +33,8 @@ def free_port() -> int:
 def server(tmp_path_factory, reference_doc, reference_text):
     path = tmp_path_factory.mktemp("web") / "isnad.db"
     ids = fill_store(path, reference_doc, reference_text)
+    with open_store(str(path)) as store:  # the reference report again, from another outlet: one story, two articles
+        store.add(dataclasses.replace(reference_doc, id="reference-copy", outlet="sabq"))
     port = free_port()
     uv = uvicorn.Server(uvicorn.Config(create_app(str(path), TOKEN), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=uv.run, daemon=True)
@@ -189,6 +194,21 @@ def test_hostile_article_shows_markup_as_text(page, server):
     # the javascript: URL of the article is shown as text, not as a link
     open_view(page, f"{base}/#/doc/{ids['hostile']}")
     assert page.locator("a[href^='javascript']").count() == 0
+
+
+def test_story_page_shows_reports_copies_and_grade(page, server):
+    base, ids = server
+    open_view(page, f"{base}/#/stories")
+    rows = page.locator("#stories-table tbody tr")
+    assert rows.count() >= 1
+    rows.first.locator("a").click()
+    wait_ready(page)
+    shot(page, "story")
+    reports = page.locator("#story-reports tbody tr")
+    assert reports.count() >= 2  # and the excerpt of it, when its event is the same
+    assert {ids["reference"], "reference-copy"} <= set(reports.locator("td:nth-child(3)").all_inner_texts())
+    assert "1 independent origin" in page.locator("#story-summary").inner_text()
+    assert page.locator("#story-reasons li").count() >= 1
 
 
 @pytest.mark.parametrize("view,selector", [("timeline", "#timeline circle"), ("map", "#map .place-dot"),

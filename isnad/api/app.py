@@ -6,7 +6,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from isnad import __version__
-from isnad.api import actors, documents, events, places, search, sources, stats
+from isnad.api import actors, documents, events, places, search, sources, stats, stories
 from isnad.api.context import Analyser
 from isnad.api.security import SecurityHeaders
 from isnad.errors import IsnadError
@@ -21,7 +21,7 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
     app = FastAPI(
         title="isnad",
         version=__version__,
-        description="Sourced event data from Arabic news: events, documents, search, actors, places.",
+        description="Sourced event data from Arabic news: events, documents, search, actors, places, stories.",
         # The interactive docs pages load scripts from a CDN, which the dashboard's policy forbids.
         docs_url=None,
         redoc_url=None,
@@ -29,7 +29,7 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
     app.state.store_url = store_url
     app.state.token = token or None
     app.state.analyse = Analyser()
-    for module in (events, documents, search, actors, places, sources, stats):
+    for module in (events, documents, search, actors, places, sources, stats, stories):
         app.include_router(module.router)
 
     @app.exception_handler(IsnadError)

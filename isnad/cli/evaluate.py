@@ -13,6 +13,7 @@ from isnad.cli.lazy import LazyGroup
         "events": "isnad.eval.events:evaluate_events",
         "attribution": "isnad.eval.attribution:evaluate_attribution",
         "reading": "isnad.eval.reading:evaluate_reading",
+        "stories": "isnad.eval.stories:evaluate_stories",
     },
 )
 def evaluate() -> None:

@@ -19,6 +19,8 @@ COMMANDS = {
     "events": "isnad.cli.store:events",
     "search": "isnad.cli.store:search",
     "export": "isnad.cli.store:export",
+    "stories": "isnad.cli.stories:stories",
+    "story": "isnad.cli.stories:story",
     "serve": "isnad.cli.serve:serve",
 }
 

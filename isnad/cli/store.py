@@ -87,17 +87,24 @@ def _actor_text(side: dict[str, Any] | None) -> str:
 def _table(rows: list[dict[str, Any]]) -> str:
     from isnad.export.rows import flat
 
-    header = ("date", "cameo", "plover", "source", "target", "place", "modality", "trigger", "document")
-    lines = [header]
+    lines = []
     for ev in rows:
         f = flat(ev)
-        lines.append((
-            f["date"] or "", f["cameo"] or "", f["plover"] or "", _actor_text(ev.get("source")),
-            _actor_text(ev.get("target")), f["place"] or "", f["modality"] or "", f["trigger"] or "",
-            (f["title"] or ev.get("document_id") or "")[:40],
-        ))
-    widths = [max(len(str(r[i])) for r in lines) for i in range(len(header))]
-    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in lines)
+        lines.append({
+            "date": f["date"] or "", "cameo": f["cameo"] or "", "plover": f["plover"] or "",
+            "source": _actor_text(ev.get("source")), "target": _actor_text(ev.get("target")), "place": f["place"] or "",
+            "modality": f["modality"] or "", "trigger": f["trigger"] or "",
+            "document": (f["title"] or ev.get("document_id") or "")[:40],
+        })
+    return columns(lines, ("date", "cameo", "plover", "source", "target", "place", "modality", "trigger", "document"))
+
+
+def columns(rows: list[dict[str, Any]], header: tuple[str, ...] | None = None) -> str:
+    """Rows of plain values as aligned text columns under their names."""
+    header = header or (tuple(rows[0]) if rows else ())
+    lines = [header] + [tuple(str(r.get(h, "")) for h in header) for r in rows]
+    widths = [max(len(r[i]) for r in lines) for i in range(len(header))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in lines)
 
 
 @click.command()

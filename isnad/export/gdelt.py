@@ -1,7 +1,7 @@
 """GDELT 2.0 Events export: the 61 tab-separated columns of the GDELT Events table (no header line, as
 GDELT publishes it), listed in ``isnad/data/gdelt_columns.json`` with the ISO-3 → FIPS map GDELT's
-geography columns use. Fields isnad does not measure (tone, mention counts across sources) are left
-empty or 1."""
+geography columns use. Mention, source and article counts come from the event's story (its cluster across
+articles). Fields isnad does not measure (tone) are left empty."""
 from __future__ import annotations
 
 import hashlib
@@ -59,7 +59,10 @@ def row(ev: dict[str, Any]) -> dict[str, Any]:
         IsRootEvent=1 if ev.get("sentence") == 0 else 0,
         EventCode=code or None, EventBaseCode=code[:3] or None, EventRootCode=code[:2] or None,
         QuadClass=cameo.get("quad_class"), GoldsteinScale=cameo.get("goldstein"),
-        NumMentions=1, NumSources=1, NumArticles=1,
+        # from the event's story: its reports, the outlets that carried them, the articles
+        NumMentions=(ev.get("story") or {}).get("mentions") or 1,
+        NumSources=(ev.get("story") or {}).get("outlets") or 1,
+        NumArticles=(ev.get("story") or {}).get("articles") or 1,
     )
     place = ev.get("place") or {}
     if place:

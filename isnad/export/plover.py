@@ -49,6 +49,7 @@ def record(ev: dict[str, Any]) -> dict[str, Any]:
         "text": (ev.get("trigger") or {}).get("text"),
         "attributions": ev.get("attributions") or [],
         "credibility": ev.get("credibility"),
+        "story": ev.get("story"),  # the cluster of reports of this event across articles
         "document": {"id": ev.get("document_id"), "title": ev.get("document_title"),
                      "published": ev.get("published"), "url": ev.get("url")},
     }

@@ -14,13 +14,15 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
 from isnad.document import Document
+from isnad.errors import IsnadError
 from isnad.ingest.files import Failed, Item
-from isnad.store.base import Rows, chunked, document_rows, prepare
-from isnad.store.terms import Terms
+from isnad.store.base import Rows, article_row, chunked, document_rows, prepare
 from isnad.text.normalise import Normaliser
 
 BATCH_DOCS = 64  # commit at least this often ...
@@ -80,7 +82,7 @@ def _analyse(doc: Document) -> Rows | Failed:
     parent then only runs the SQL."""
     pipeline = _pipeline()
     out = analyse_one(pipeline, doc)
-    return out if isinstance(out, Failed) else document_rows(out, pipeline.resources.terms)
+    return out if isinstance(out, Failed) else document_rows(out, pipeline.resources)
 
 
 def analyse_one(pipeline: Any, doc: Document) -> Document | Failed:
@@ -103,8 +105,9 @@ def default_jobs() -> int:
 
 
 def _pending(items: Iterable[Item], stored: set[str], published: str | None, report: IngestReport,
-             progress: Any, normaliser: Normaliser) -> Iterator[Document]:
-    """Documents still to analyse: not stored with this pipeline version, not seen earlier in this run."""
+             progress: Any, normaliser: Normaliser, copies: list[dict[str, Any]]) -> Iterator[Document]:
+    """Documents still to analyse: not stored with this pipeline version, not seen earlier in this run.
+    The others are articles all the same: their rows go to ``copies``, to be kept once their text is."""
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Failed):
@@ -115,6 +118,7 @@ def _pending(items: Iterable[Item], stored: set[str], published: str | None, rep
             item.published = published
         prepare(item, normaliser)
         if item.hash in stored or item.hash in seen:
+            copies.append(article_row(item))
             report.unchanged += 1
             progress.update(1)
             continue
@@ -156,10 +160,12 @@ def ingest(items: Iterable[Item], store: Any, jobs: int | None = None, published
     # are skipped, and a rerun with nothing new to analyse starts no worker at all.
     version = pipeline_version(stages)
     stored = store.stored_hashes(version)
-    docs = _pending(items, stored, published, report, bar, store.terms.normaliser)
+    copies: list[dict[str, Any]] = []  # articles whose text is analysed once, under another article
+    docs = _pending(items, stored, published, report, bar, store.terms.normaliser, copies)
     try:
         head = list(itertools.islice(docs, SMALL))
         if not head:
+            copies[:] = store.add_articles(copies)
             return report
         if len(head) < SMALL:
             jobs = 1  # starting workers costs more than it saves on a handful of documents
@@ -168,8 +174,10 @@ def ingest(items: Iterable[Item], store: Any, jobs: int | None = None, published
             ctx = multiprocessing.get_context("forkserver" if forkserver else "spawn")
             if forkserver:  # workers forked from a server that has imported the stages start sooner
                 ctx.set_forkserver_preload([__name__, *stage_modules(stages)])
-            pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(stages, options))
-            real = pool.apply(_worker_version)
+            # an executor, not a Pool: a worker that cannot start or dies breaks it at once, where a Pool
+            # would start another and wait for ever
+            pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(stages, options))
+            real = _worker_result(lambda: pool.submit(_worker_version).result())
         else:
             pipeline = build_pipeline(stages, options)
             real = pipeline.version
@@ -181,9 +189,9 @@ def ingest(items: Iterable[Item], store: Any, jobs: int | None = None, published
         # Windows of documents keep memory flat however many there are (imap would read ahead without end).
         for window in chunked(itertools.chain(head, docs), WINDOW * jobs):
             if pool is not None:
-                results: Iterable[Any] = pool.imap(_analyse, window, chunksize=CHUNK)
+                results: Iterable[Any] = _worker_results(pool.map(_analyse, window, chunksize=CHUNK))
             else:
-                results = (_rows(analyse_one(pipeline, d), pipeline.resources.terms) for d in window)
+                results = (_rows(analyse_one(pipeline, d), pipeline.resources) for d in window)
             for result in results:
                 bar.update(1)
                 if isinstance(result, Failed):
@@ -192,16 +200,42 @@ def ingest(items: Iterable[Item], store: Any, jobs: int | None = None, published
                     batch.append(result)
                 if batch and (len(batch) >= batch_docs or time.monotonic() - last >= BATCH_SECONDS):
                     _commit(store, batch, report, on_commit)
+                    copies[:] = store.add_articles(copies)
                     batch, last = [], time.monotonic()
         if batch:
             _commit(store, batch, report, on_commit)
+        copies[:] = store.add_articles(copies)
     finally:
         if pool is not None:
-            pool.terminate()
-            pool.join()
+            pool.shutdown(wait=True, cancel_futures=True)
         bar.close()
         report.seconds = time.perf_counter() - start
     return report
+
+
+class WorkerError(IsnadError):
+    code = "E105"
+
+
+def _worker_result(get: Callable[[], Any]) -> Any:
+    try:
+        return get()
+    except BrokenProcessPool as e:
+        raise WorkerError(
+            f"a worker process of the ingest could not start or died ({e}). A script that ingests must start it "
+            "under `if __name__ == '__main__':`; a folder holding another directory named isnad hides the "
+            "package from the workers; --jobs 1 analyses in this process") from None
+
+
+def _worker_results(results: Iterator[Any]) -> Iterator[Any]:
+    while True:
+        item = _worker_result(lambda: next(results, _END))
+        if item is _END:
+            return
+        yield item
+
+
+_END = object()
 
 
 def pipeline_version(stages: Sequence[str] | None = None) -> str:
@@ -223,8 +257,8 @@ def stage_modules(stages: Sequence[str] | None = None) -> list[str]:
     return sorted({STAGES[s].split(":")[0] for s in stages or DEFAULT if s in STAGES})
 
 
-def _rows(result: Document | Failed, terms: Terms) -> Rows | Failed:
-    return result if isinstance(result, Failed) else document_rows(result, terms)
+def _rows(result: Document | Failed, resources: Any) -> Rows | Failed:
+    return result if isinstance(result, Failed) else document_rows(result, resources)
 
 
 def _commit(store: Any, batch: list[Rows], report: IngestReport,

@@ -6,14 +6,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from isnad.document import Document, Event, text_hash
 from isnad.errors import IsnadError
 from isnad.store.terms import Terms
 from isnad.text.normalise import Normaliser
+
+if TYPE_CHECKING:
+    from isnad.resources import Resources
+    from isnad.stories.features import TextKeys
 
 
 class StoreError(IsnadError):
@@ -151,6 +155,16 @@ class Rows:
     actors: dict[str, tuple[Any, ...]]
     places: dict[str, tuple[Any, ...]]
     terms: list[str]
+    text: str = ""  # the article's text, for the alignment of copies
+    stories: TextKeys | None = None  # what the cross-article layer keeps of it
+    credit: str | None = None  # the agency its text credits
+    grades: dict[int, int] = field(default_factory=dict)  # its events' own information grades
+
+
+def article_row(doc: Document) -> dict[str, Any]:
+    """The articles row of one received Document (its text stored under ``doc.hash``)."""
+    return {"id": doc.id or doc.hash, "doc": doc.hash, "outlet": doc.outlet, "url": doc.url, "title": doc.title,
+            "published": doc.published[:10] if doc.published else None}
 
 
 DOCUMENT_COLUMNS = ("hash", "id", "url", "outlet", "title", "published", "language", "pipeline", "events", "data")
@@ -183,9 +197,13 @@ def _place_row(places: dict[str, tuple[Any, ...]], place: dict[str, Any] | None)
     return k
 
 
-def document_rows(doc: Document, terms: Terms) -> Rows:
-    """Break an analysed Document into the rows of every table (the JSON of the whole Document included);
-    ``terms`` gives its search terms."""
+def document_rows(doc: Document, resources: Resources) -> Rows:
+    """Break an analysed Document into the rows of every table (the JSON of the whole Document included),
+    with its search terms and what the cross-article layer keeps of it."""
+    from isnad.stories.features import text_keys
+    from isnad.stories.origins import credit
+
+    terms = resources.terms
 
     h = doc.hash
     data = doc.to_dict()  # converted once: the event and place JSON below are pieces of it
@@ -226,7 +244,10 @@ def document_rows(doc: Document, terms: Terms) -> Rows:
         "data": json.dumps({k: v for k, v in data.items() if k != "events"}, ensure_ascii=False),
     }
     words = terms.document_terms(" ".join(filter(None, [doc.title, doc.text])))
-    return Rows(document, mentions, times, attributions, events, actors, places, words)
+    keys = text_keys(doc, terms, [(r[16], r[17]) for r in events], [r[13] for r in events])
+    grades = {i: ev.credibility.information_credibility for i, ev in enumerate(doc.events) if ev.credibility}
+    return Rows(document, mentions, times, attributions, events, actors, places, words, doc.text, keys,
+                credit(doc, resources), grades)
 
 
 def prepare(doc: Document, normaliser: Normaliser) -> Document:
@@ -295,23 +316,34 @@ def _prefix_range(prefix: str) -> tuple[str, str]:
     return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
+STORY_KEYS = ("id", "mentions", "articles", "outlets", "origins", "grade")
+
+
+def story_of(row: tuple[Any, ...]) -> dict[str, Any] | None:
+    """The ``story`` of an event (its cluster across articles) from (id, mentions, articles, outlets, origins,
+    grade) columns; None when the event is in no cluster."""
+    return dict(zip(STORY_KEYS, row)) if row and row[0] else None
+
+
 def event_dict(data: str | dict[str, Any], doc_id: str, title: str | None, published: str | None,
-               url: str | None) -> dict[str, Any]:
-    """An event as returned by ``Store.events``: the Event's JSON plus where it comes from."""
+               url: str | None, story: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An event as returned by ``Store.events``: the Event's JSON plus where it comes from and the story
+    (cluster of reports across articles) it belongs to."""
     import json
 
     out = json.loads(data) if isinstance(data, str) else dict(data)
-    out.update(document_id=doc_id, document_title=title, published=published, url=url)
+    out.update(document_id=doc_id, document_title=title, published=published, url=url, story=story)
     return out
 
 
-def event_json(data: str, doc_id: str, title: str | None, published: str | None, url: str | None) -> str:
+def event_json(data: str, doc_id: str, title: str | None, published: str | None, url: str | None,
+               story: dict[str, Any] | None = None) -> str:
     """:func:`event_dict` as JSON text, made from the stored JSON text without parsing it: the keys of the
     document are written into the event's object (a page of a thousand events need not be decoded)."""
     import json
 
-    tail = json.dumps({"document_id": doc_id, "document_title": title, "published": published, "url": url},
-                      ensure_ascii=False)
+    tail = json.dumps({"document_id": doc_id, "document_title": title, "published": published, "url": url,
+                       "story": story}, ensure_ascii=False)
     body = data.rstrip()[:-1].rstrip()  # the event's object without its closing brace
     return body + ("" if body == "{" else ", ") + tail[1:]
 

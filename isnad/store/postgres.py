@@ -31,6 +31,7 @@ class PostgresStore(SQLStore):
         except psycopg.Error as e:
             raise StoreError(f"cannot connect to PostgreSQL at {url}: {e}".strip()) from None
         self._migrate()
+        self.layer_on = self.probe_layer()
 
     def _migrate(self) -> None:
         with self.conn.transaction(), self.conn.cursor() as cur:
@@ -65,6 +66,9 @@ class PostgresStore(SQLStore):
 
     def json_value(self, column: str) -> str:
         return "%s::jsonb"
+
+    def json_field(self, column: str, *path: str) -> str:
+        return f"{column} #>> '{{{','.join(path)}}}'"
 
     def json_text(self, column: str) -> str:
         return f"{column}::text"

@@ -15,9 +15,10 @@ from isnad.document import Document
 from isnad.resources import Resources
 from isnad.store.base import (
     ACTOR_COLUMNS, ATTRIBUTION_COLUMNS, COUNT_CAP, DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS,
-    PLACE_COLUMNS, TIME_COLUMNS, EventFilter, EventPage, Rows, document_rows, event_dict, event_json, filter_sql,
-    prepare,
+    PLACE_COLUMNS, TIME_COLUMNS, EventFilter, EventPage, Rows, article_row, document_rows, event_dict, event_json,
+    filter_sql, prepare, story_of,
 )
+from isnad.stories.layer import STORY_COLUMNS, Stories, story_filter, story_row
 
 CHILD_TABLES = ("events", "mentions", "times", "attributions")
 EVENT_ORDER = " ORDER BY e.date_start DESC NULLS LAST, e.rid"  # rid: insertion order
@@ -31,7 +32,10 @@ class SQLStore:
 
     def __init__(self, resources: Resources | None = None) -> None:
         self._lock = threading.RLock()  # one connection, possibly used from several threads (the web API)
-        self.terms = (resources or Resources()).terms  # the search terms of articles and queries
+        self.resources = resources or Resources()
+        self.terms = self.resources.terms  # the search terms of articles and queries
+        self.layer = Stories(self)  # copy families and event clusters, kept up to date at each write
+        self.layer_on = False  # whether the schema has the layer's tables: set by the backend once migrated
 
     # --- hooks of a backend -------------------------------------------------------------------------
     @contextmanager
@@ -62,6 +66,10 @@ class SQLStore:
         """Backend-specific columns of a document's event rows, and their values."""
         return {}
 
+    def json_field(self, column: str, *path: str) -> str:
+        """A field of a JSON column, as text (``path``: the keys down to it)."""
+        return f"json_extract({column}, '$.{'.'.join(path)}')"
+
     def json_text(self, column: str) -> str:
         """A JSON column read as text (PostgreSQL would decode jsonb into objects)."""
         return column
@@ -80,14 +88,35 @@ class SQLStore:
         """How a JSON column is written (PostgreSQL casts it to jsonb)."""
         return self.ph
 
+    def probe_layer(self) -> bool:
+        """Whether the schema holds the cross-article tables (a store stopped at an older migration does
+        not). Asked outside any transaction: a failed query would abort it."""
+        try:
+            self.query("SELECT 1 FROM cluster_events WHERE 1 = 0")
+        except Exception:  # the driver's "no such table"
+            return False
+        return True
+
     # --- writing ------------------------------------------------------------------------------------
+    @contextmanager
+    def _writing(self) -> Iterator[Any]:
+        """One write transaction; when it fails, the layer forgets the clusters it holds in memory (some
+        of them were never committed)."""
+        with self._lock:
+            try:
+                with self.transaction() as cur:
+                    yield cur
+            except BaseException:
+                self.layer.index.clear()
+                raise
+
     def add(self, doc: Document) -> str:
-        with self._lock, self.transaction() as cur:
+        with self._writing() as cur:
             return self._write(cur, doc)
 
     def add_many(self, docs: Iterable[Document]) -> dict[str, int]:
         counts = {"added": 0, "unchanged": 0, "replaced": 0}
-        with self._lock, self.transaction() as cur:
+        with self._writing() as cur:
             for doc in docs:
                 counts[self._write(cur, doc)] += 1
         return counts
@@ -106,14 +135,30 @@ class SQLStore:
         """Add documents already broken into rows (by :func:`~isnad.store.base.document_rows`, e.g. in the
         worker processes of an ingest), one transaction for the batch."""
         counts = {"added": 0, "unchanged": 0, "replaced": 0}
-        with self._lock, self.transaction() as cur:
+        with self._writing() as cur:
             for rows in batch:
                 found = self._stored_pipeline(cur, rows.document["hash"])
                 if found is not None and found[0] == rows.document["pipeline"]:
                     counts["unchanged"] += 1
+                    if self.layer_on:
+                        self.layer.refresh(cur, self.layer.add_article(cur, _article(rows)))
                 else:
                     counts[self._write_rows(cur, rows, found is not None)] += 1
         return counts
+
+    def add_articles(self, articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Keep articles whose text is stored already (:func:`~isnad.store.base.article_row`: a copy met
+        again, under its own id, outlet and url); those whose text is not stored yet are returned."""
+        waiting: list[dict[str, Any]] = []
+        if not self.layer_on:
+            return waiting
+        with self._writing() as cur:
+            for a in articles:
+                if self._stored_pipeline(cur, a["doc"]) is None:
+                    waiting.append(a)
+                else:
+                    self.layer.refresh(cur, self.layer.add_article(cur, a))
+        return waiting
 
     def _stored_pipeline(self, cur: Any, doc_hash: str) -> tuple[Any, ...] | None:
         cur.execute(f"SELECT pipeline FROM documents WHERE hash = {self.ph}", (doc_hash,))
@@ -123,13 +168,17 @@ class SQLStore:
         prepare(doc, self.terms.normaliser)
         found = self._stored_pipeline(cur, doc.hash)
         if found is not None and found[0] == doc.pipeline:
+            if self.layer_on:
+                self.layer.refresh(cur, self.layer.add_article(cur, article_row(doc)))
             return "unchanged"
-        return self._write_rows(cur, document_rows(doc, self.terms), found is not None)
+        return self._write_rows(cur, document_rows(doc, self.resources), found is not None)
 
     def _write_rows(self, cur: Any, rows: Rows, replace: bool) -> str:
         ph = self.ph
         doc_hash = rows.document["hash"]
         columns, values = self.document_values(rows)
+        layer = self.layer_on
+        touched = self.layer.forget(cur, doc_hash) if replace and layer else set()
         if not replace:
             self._insert(cur, "documents", columns, [tuple(values)])
         else:
@@ -150,6 +199,11 @@ class SQLStore:
             self._insert(cur, "events", EVENT_COLUMNS + tuple(extra), [r + more for r in rows.events])
         else:
             self._insert(cur, "events", EVENT_COLUMNS, rows.events)
+        if layer:
+            if rows.stories is not None:
+                touched |= self.layer.add_text(cur, doc_hash, rows.text, rows.stories, rows.credit, rows.grades)
+            touched |= self.layer.add_article(cur, _article(rows))
+            self.layer.refresh(cur, touched)
         return "replaced" if replace else "added"
 
     # --- reading ------------------------------------------------------------------------------------
@@ -199,16 +253,26 @@ class SQLStore:
         ph = self.ph
         # Pick the page on the narrow key columns first, then fetch the JSON and the document of those rows
         # only: sorting thousands of matches with their JSON attached is what makes a query slow.
+        story, joins = self._story_join("x")
         return self.query(
-            f"SELECT {self.json_text('x.data')}, d.id, d.title, d.published, d.url FROM ("
+            f"SELECT {self.json_text('x.data')}, d.id, d.title, d.published, d.url{story} FROM ("
             f"SELECT e.rid, e.date_start FROM events e{hint}{where}{order} LIMIT {ph} OFFSET {ph}) e "
-            f"JOIN events x ON x.rid = e.rid JOIN documents d ON d.hash = x.doc{EVENT_ORDER}",
+            f"JOIN events x ON x.rid = e.rid JOIN documents d ON d.hash = x.doc{joins}{EVENT_ORDER}",
             params + [int(limit), int(offset)],
         )
 
+    def _story_join(self, events: str) -> tuple[str, str]:
+        """Columns and joins that give each event of table alias ``events`` its story (cluster)."""
+        if not self.layer_on:
+            return "", ""
+        return (", c.id, c.events, c.articles, c.outlets, c.origins, c.grade",
+                f" LEFT JOIN cluster_events ce ON ce.doc = {events}.doc AND ce.seq = {events}.seq "
+                "LEFT JOIN clusters c ON c.id = ce.cluster")
+
     def events(self, filter: EventFilter, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         where, params = self._where(filter)
-        return [event_dict(json.loads(r[0]), r[1], r[2], r[3], r[4]) for r in self._page(where, params, limit, offset)]
+        return [event_dict(json.loads(r[0]), r[1], r[2], r[3], r[4], story_of(r[5:]))
+                for r in self._page(where, params, limit, offset)]
 
     def events_page(self, filter: EventFilter, limit: int = 100, offset: int = 0,
                     count_cap: int | None = COUNT_CAP) -> EventPage:
@@ -222,7 +286,7 @@ class SQLStore:
         exact = cap is None or found <= cap
         total = found if exact else cap
         rows = self._page(where, params, limit, offset, total, not exact) if offset < total else []
-        return EventPage(total, exact, [event_json(*r) for r in rows])
+        return EventPage(total, exact, [event_json(*r[:5], story_of(r[5:])) for r in rows])
 
     def iter_events(self, filter: EventFilter, batch: int = 5000) -> Iterator[dict[str, Any]]:
         """Every matching event, fetched in pages (for exports)."""
@@ -252,11 +316,13 @@ class SQLStore:
         out = []
         for h, doc_id, title, published, url, data in rows:
             text = self.load_json(data)["text"]
-            events = self.query(f"SELECT data FROM events WHERE doc = {ph} ORDER BY seq", (h,))
+            story, joins = self._story_join("e")
+            events = self.query(f"SELECT e.data{story} FROM events e{joins} WHERE e.doc = {ph} ORDER BY e.seq", (h,))
             out.append({
                 "document_id": doc_id, "title": title, "published": published, "url": url,
                 "snippet": self.terms.snippet(text, terms),
-                "events": [event_dict(self.load_json(e[0]), doc_id, title, published, url) for e in events],
+                "events": [event_dict(self.load_json(e[0]), doc_id, title, published, url, story_of(e[1:]))
+                           for e in events],
             })
         return out
 
@@ -290,9 +356,14 @@ class SQLStore:
 
     def stats(self) -> dict[str, Any]:
         q = self.query
+        layer = {}
+        if self.layer_on:  # articles received (copies included) and stories told by more than one
+            layer = {"articles": int(q("SELECT COUNT(*) FROM articles")[0][0]),
+                     "stories": int(q("SELECT COUNT(*) FROM clusters WHERE articles > 1")[0][0])}
         return {
             "backend": self.backend,
             "documents": int(q("SELECT COUNT(*) FROM documents")[0][0]),
+            **layer,
             "events": int(q("SELECT COUNT(*) FROM events")[0][0]),
             "mentions": int(q("SELECT COUNT(*) FROM mentions")[0][0]),
             "by_plover": {r[0]: int(r[1]) for r in q(
@@ -300,6 +371,72 @@ class SQLStore:
             "by_modality": {r[0]: int(r[1]) for r in q(
                 "SELECT COALESCE(modality, '') AS m, COUNT(*) AS n FROM events GROUP BY modality ORDER BY n DESC, m")},
         }
+
+    # --- stories: event clusters across articles -------------------------------------------------------
+    def stories(self, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+        """Event clusters, the most reported first (filters: since, until, cameo, min_articles, grade)."""
+        where, params = story_filter(self.ph, **filters)
+        rows = self.query(
+            f"SELECT {', '.join(STORY_COLUMNS)}, data FROM clusters{where} "
+            f"ORDER BY articles DESC, origins DESC, first_report DESC, id LIMIT {self.ph} OFFSET {self.ph}",
+            params + [int(limit), int(offset)])
+        out = []
+        for r in rows:
+            story = story_row(r[:-1], self._json_dict(r[-1]))
+            story["event"] = self._representative(story["representative"])
+            out.append(story)
+        return out
+
+    def count_stories(self, **filters: Any) -> int:
+        where, params = story_filter(self.ph, **filters)
+        return int(self.query(f"SELECT COUNT(*) FROM clusters{where}", params)[0][0])
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One cluster with its members (event, article, outlet, family, origin), the copy links between
+        their texts and the shared passages; None when there is no such cluster."""
+        ph = self.ph
+        rows = self.query(f"SELECT {', '.join(STORY_COLUMNS)}, data FROM clusters WHERE id = {ph}", (story_id,))
+        if not rows:
+            return None
+        story = story_row(rows[0][:-1], self._json_dict(rows[0][-1]))
+        with self._lock:
+            cur = self.conn.cursor()  # type: ignore[attr-defined]  # every backend has one connection
+            try:
+                members = self.layer.members(cur, story_id)
+            finally:
+                cur.close()
+        events = {}
+        for doc, seq, data in self.query(
+                f"SELECT e.doc, e.seq, {self.json_text('e.data')} FROM cluster_events ce JOIN events e "
+                f"ON e.doc = ce.doc AND e.seq = ce.seq WHERE ce.cluster = {ph}", (story_id,)):
+            events[(doc, seq)] = self.load_json(data)
+        docs = sorted({m.doc for m in members})
+        marks = ", ".join([ph] * len(docs))
+        links = [
+            {"a": a, "b": b, "relation": rel, "shared_words": shared, "coverage": cov,
+             "passages": self.load_json(passages) if passages else []}
+            for a, b, rel, shared, cov, passages in self.query(
+                f"SELECT a, b, relation, shared, coverage, passages FROM doc_links WHERE a IN ({marks}) OR b IN ({marks})",
+                docs + docs)
+        ] if docs else []
+        story["members"] = [
+            {"article": m.article, "outlet": m.outlet, "published": m.published, "text": m.doc, "family": m.family,
+             "origin": m.origin, "modality": m.modality, "event": events.get((m.doc, m.seq))}
+            for m in sorted(members, key=lambda m: (m.published or "", m.article))
+        ]
+        story["copies"] = links
+        story["event"] = self._representative(story["representative"])
+        return story
+
+    def _representative(self, rep: dict[str, Any] | None) -> dict[str, Any] | None:
+        if not rep:
+            return None
+        rows = self.query(f"SELECT {self.json_text('data')} FROM events WHERE doc = {self.ph} AND seq = {self.ph}",
+                          (rep["doc"], rep["seq"]))
+        return self.load_json(rows[0][0]) if rows else None
+
+    def _json_dict(self, value: Any) -> dict[str, Any]:
+        return dict(self.load_json(value) or {})
 
     def close(self) -> None:
         raise NotImplementedError
@@ -309,3 +446,9 @@ class SQLStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _article(rows: Rows) -> dict[str, Any]:
+    d = rows.document
+    return {"id": d["id"], "doc": d["hash"], "outlet": d["outlet"], "url": d["url"], "title": d["title"],
+            "published": d["published"]}

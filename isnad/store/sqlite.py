@@ -43,6 +43,7 @@ class SQLiteStore(SQLStore):
         self.conn.execute("PRAGMA synchronous = NORMAL")  # durable at each checkpoint, safe against crashes
         self.conn.execute("PRAGMA foreign_keys = ON")
         self._migrate()
+        self.layer_on = self.probe_layer()
         # the schema is the newest once migrated; a test may stop the migrations earlier
         self._docno = any(r[1] == "docno" for r in self.conn.execute("PRAGMA table_info(events)"))
 

@@ -7,6 +7,7 @@ import { eventsView, searchView } from "./events.js";
 import { mapView } from "./map.js";
 import { networkView } from "./network.js";
 import { sourcesView } from "./sources.js";
+import { storiesView, storyView } from "./stories.js";
 import { timelineView } from "./timeline.js";
 
 const VIEWS = {
@@ -17,6 +18,8 @@ const VIEWS = {
   actors: networkView,
   sources: sourcesView,
   doc: articleView,
+  stories: storiesView,
+  story: storyView,
 };
 
 function go(path, params) {
@@ -51,7 +54,7 @@ async function render() {
 async function showStats() {
   try {
     const s = await getJSON("/api/stats");
-    document.getElementById("stats").textContent = `${s.documents ?? "?"} articles · ${s.events ?? "?"} events`;
+    document.getElementById("stats").textContent = `${s.articles ?? s.documents ?? "?"} articles · ${s.events ?? "?"} events`;
   } catch (_) { /* the counts are a nicety */ }
 }
 

@@ -1,0 +1,41 @@
+"""``GET /api/stories`` and ``/api/stories/{id}``: one real-world event across articles, its copies, its
+independent origins and the information grade that follows from them."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+
+from isnad.api.context import MAX_OFFSET, not_found, open_request_store
+
+router = APIRouter(tags=["stories"])
+
+
+@router.get("/api/stories", summary="Event clusters across articles, the most reported first")
+def list_stories(
+    request: Request,
+    since: Annotated[date | None, Query(description="clusters whose days reach this date")] = None,
+    until: Annotated[date | None, Query(description="clusters that began by this date")] = None,
+    cameo: Annotated[str | None, Query(max_length=4, pattern=r"^\d{1,4}$", description="CAMEO code prefix")] = None,
+    min_articles: Annotated[int, Query(ge=1, le=100_000)] = 2,
+    grade: Annotated[int | None, Query(ge=1, le=6, description="this information grade or better")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> dict[str, Any]:
+    filters = {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
+               "cameo": cameo, "min_articles": min_articles, "grade": grade}
+    with open_request_store(request) as store:
+        items = store.stories(limit=limit, offset=offset, **filters)
+        total = store.count_stories(**filters)
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+@router.get("/api/stories/{story_id}", summary="One event cluster: its reports, copies and grade",
+            responses={404: {"description": "no such story"}})
+def get_story(request: Request, story_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    with open_request_store(request) as store:
+        story = store.story(story_id)
+    if story is None:
+        raise not_found("story")
+    return story

@@ -1,0 +1,245 @@
+"""The cross-article layer inside a store transaction: articles, copy families, event clusters and grades.
+
+Called by the store after a text's rows are written (:meth:`Stories.add_text`) and for every article that
+carried a text (:meth:`Stories.add_article`), so ingest keeps it up to date one article at a time:
+
+1. the text's LSH keys are stored; the texts sharing at least ``MIN_KEYS`` of them are its candidates
+   (one indexed look-up, at most ``CANDIDATES`` of them, never every stored text);
+2. each candidate is aligned with it (:mod:`isnad.stories.compare`); a copy or partial copy is linked,
+   with the shared passages as evidence, and the families of linked texts are merged into the oldest;
+3. each event joins the best cluster of its kind and days (:mod:`isnad.stories.clusters`) or starts one;
+4. every cluster whose members changed is summed up and graded again (:mod:`isnad.stories.corroboration`).
+"""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from isnad.stories.clusters import ClusterKey, Index
+from isnad.stories.compare import compare
+from isnad.stories.corroboration import Member, summary
+from isnad.stories.features import TextKeys
+from isnad.stories.fingerprint import words
+
+if TYPE_CHECKING:
+    from isnad.store.sql import SQLStore
+
+MIN_KEYS = 2  # shared LSH keys that make a candidate (about 3 % of shingles in common)
+CANDIDATES = 20  # most similar candidates aligned per text
+PASSAGES = 3  # shared passages kept as a link's evidence
+
+
+class Stories:
+    """The layer's SQL, written once for both backends (``store.ph`` placeholders)."""
+
+    def __init__(self, store: SQLStore) -> None:
+        self.store = store
+        self.ph = store.ph
+        self.normaliser = store.terms.normaliser
+        self.index = Index(self._load_bucket)  # the recent clusters, in memory: cleared when a write fails
+
+    def _load_bucket(self, root: str, day: str) -> list[tuple[str, ClusterKey]]:
+        ph = self.ph
+        rows = self.store.query(
+            f"SELECT id, data FROM clusters WHERE root = {ph} AND date_end >= {ph} AND date_start <= {ph}", (root, day, day))
+        return [(r[0], ClusterKey.from_dict(self._json(r[1])["key"])) for r in rows]
+
+    # --- articles --------------------------------------------------------------------------------------
+    def add_article(self, cur: Any, article: dict[str, Any]) -> set[str]:
+        """Keep one received article (its id, text hash, outlet, url, title, date); the clusters of its
+        text's events when it is new to them."""
+        ph = self.ph
+        cur.execute(f"SELECT doc FROM articles WHERE id = {ph}", (article["id"],))
+        row = cur.fetchone()
+        values = [article.get(c) for c in ("doc", "outlet", "url", "title", "published")]
+        if row is None:
+            cur.execute(f"INSERT INTO articles (id, doc, outlet, url, title, published) "
+                        f"VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph})", [article["id"], *values])
+        else:
+            cur.execute(f"UPDATE articles SET doc = {ph}, outlet = {ph}, url = {ph}, title = {ph}, published = {ph} "
+                        f"WHERE id = {ph}", [*values, article["id"]])
+        if row is not None and row[0] == article["doc"]:
+            return set()
+        touched = self._clusters_of(cur, [article["doc"]])
+        if row is not None:
+            touched |= self._clusters_of(cur, [row[0]])
+        return touched
+
+    # --- texts -----------------------------------------------------------------------------------------
+    def forget(self, cur: Any, doc: str) -> set[str]:
+        """Before a text's rows are replaced: drop its keys, links and cluster memberships; the clusters
+        it leaves."""
+        ph = self.ph
+        touched = self._clusters_of(cur, [doc])
+        cur.execute(f"DELETE FROM cluster_events WHERE doc = {ph}", (doc,))
+        cur.execute(f"DELETE FROM doc_keys WHERE doc = {ph}", (doc,))
+        cur.execute(f"DELETE FROM doc_links WHERE a = {ph} OR b = {ph}", (doc, doc))
+        return touched
+
+    def add_text(self, cur: Any, doc: str, text: str, keys: TextKeys, credit: str | None,
+                 grades: dict[int, int]) -> set[str]:
+        """Index a newly written text, link it to its copies, cluster its events; the clusters touched.
+        ``grades`` are its events' own information grades by index."""
+        ph = self.ph
+        fp = keys.fingerprint
+        cur.execute(f"UPDATE documents SET shingles = {ph}, credit = {ph} WHERE hash = {ph}", (fp.shingles, credit, doc))
+        if fp.keys:
+            cur.executemany(f"INSERT INTO doc_keys (key, doc) VALUES ({ph}, {ph}) ON CONFLICT DO NOTHING",
+                            [(k, doc) for k in fp.keys])
+        family, relation = self._family(cur, doc, text, fp.keys)
+        cur.execute(f"UPDATE documents SET family = {ph}, relation = {ph} WHERE hash = {ph}", (family, relation, doc))
+        touched: set[str] = set()
+        for ev in keys.events:
+            hit = self.index.best(ev, family)
+            end = ev.end or ev.start
+            if hit is None:
+                cid, key = f"st-{doc[:12]}-{ev.seq}", ClusterKey()
+                key.add(ev, family)
+                cur.execute(
+                    f"INSERT INTO clusters (id, cameo, root, date_start, date_end, data) VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, "
+                    f"{self.store.json_value('data')}) ON CONFLICT (id) DO NOTHING",
+                    (cid, ev.code, ev.root, ev.start, end, json.dumps({"key": key.as_dict()})))
+            else:
+                cid, key = hit
+                key.add(ev, family)
+                # the cluster's days and key grow with it; its summary is written by refresh()
+                cur.execute(
+                    f"UPDATE clusters SET data = {self.store.json_value('data')}, "
+                    f"date_start = CASE WHEN date_start IS NULL OR date_start > {ph} THEN {ph} ELSE date_start END, "
+                    f"date_end = CASE WHEN date_end IS NULL OR date_end < {ph} THEN {ph} ELSE date_end END WHERE id = {ph}",
+                    (json.dumps({"key": key.as_dict()}), ev.start, ev.start, end, end, cid))
+            self.index.put(cid, ev.root, ev.start, end, key)
+            cur.execute(f"INSERT INTO cluster_events (doc, seq, cluster, modality, grade) VALUES ({ph}, {ph}, {ph}, {ph}, {ph}) "
+                        "ON CONFLICT DO NOTHING", (doc, ev.seq, cid, ev.modality, grades.get(ev.seq)))
+            touched.add(cid)
+        return touched
+
+    def _family(self, cur: Any, doc: str, text: str, keys: tuple[int, ...]) -> tuple[str, str | None]:
+        """Link ``doc`` to the stored texts it copies; the family it belongs to and how it joined."""
+        ph = self.ph
+        if not keys:
+            return doc, None
+        marks = ", ".join([ph] * len(keys))
+        cur.execute(
+            f"SELECT doc, COUNT(*) AS n FROM doc_keys WHERE key IN ({marks}) AND doc <> {ph} "
+            f"GROUP BY doc HAVING COUNT(*) >= {ph} ORDER BY n DESC, doc LIMIT {ph}",
+            [*keys, doc, MIN_KEYS, CANDIDATES])
+        found = [r[0] for r in cur.fetchall()]
+        if not found:
+            return doc, None
+        mine = words(text, self.normaliser)
+        links = []
+        for other, family, other_text in self._texts(cur, found):
+            c = compare(words(other_text, self.normaliser), mine)
+            if c.relation:
+                links.append((other, family, c))
+        if not links:
+            return doc, None
+        cur.executemany(
+            f"INSERT INTO doc_links (a, b, relation, shared, coverage, passages) VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph}) "
+            "ON CONFLICT DO NOTHING",
+            [(other, doc, c.relation, c.shared, c.coverage,
+              json.dumps([{"a": list(p.a), "b": list(p.b), "words": p.words} for p in c.passages[:PASSAGES]]))
+             for other, _, c in links])
+        families = sorted({f or o for o, f, _ in links})
+        # the oldest family absorbs the others
+        marks = ", ".join([ph] * len(families))
+        cur.execute(f"SELECT family FROM documents WHERE family IN ({marks}) ORDER BY added, hash LIMIT 1", families)
+        row = cur.fetchone()
+        target = row[0] if row else families[0]
+        others = [f for f in families if f != target]
+        if others:
+            marks = ", ".join([ph] * len(others))
+            cur.execute(f"UPDATE documents SET family = {ph} WHERE family IN ({marks})", [target, *others])
+        relation = "copy" if any(c.relation == "copy" for _, _, c in links) else "partial"
+        return target, relation
+
+    def _texts(self, cur: Any, docs: list[str]) -> list[tuple[str, str | None, str]]:
+        marks = ", ".join([self.ph] * len(docs))
+        cur.execute(f"SELECT hash, family, {self.store.json_field('data', 'text')} FROM documents WHERE hash IN ({marks})",
+                    docs)
+        return [(r[0], r[1], r[2] or "") for r in cur.fetchall()]
+
+    # --- clusters --------------------------------------------------------------------------------------
+    def _clusters_of(self, cur: Any, docs: list[str]) -> set[str]:
+        marks = ", ".join([self.ph] * len(docs))
+        cur.execute(f"SELECT DISTINCT cluster FROM cluster_events WHERE doc IN ({marks})", docs)
+        return {r[0] for r in cur.fetchall()}
+
+    def refresh(self, cur: Any, clusters: set[str]) -> None:
+        """Sum up and grade each of ``clusters`` again from its members (an empty one is deleted)."""
+        for cid in sorted(clusters):
+            members = self.members(cur, cid)
+            ph = self.ph
+            if not members:
+                cur.execute(f"DELETE FROM clusters WHERE id = {ph}", (cid,))
+                continue
+            s = summary(members)
+            cur.execute(f"SELECT data FROM clusters WHERE id = {ph}", (cid,))
+            row = cur.fetchone()
+            data = self._json(row[0]) if row else {}
+            first = min(members, key=lambda m: (m.published or "9999", m.article))
+            data.update(representative={"doc": first.doc, "seq": first.seq, "article": first.article},
+                        reasons=s["reasons"], mentions=s["mentions"])
+            cur.execute(
+                f"UPDATE clusters SET first_report = {ph}, last_report = {ph}, events = {ph}, articles = {ph}, "
+                f"outlets = {ph}, origins = {ph}, agree = {ph}, grade = {ph}, data = {self.store.json_value('data')} "
+                f"WHERE id = {ph}",
+                (s["first"], s["last"], s["mentions"], s["articles"], s["outlets"], s["origins"], int(s["agree"]),
+                 s["grade"], json.dumps(data, ensure_ascii=False), cid))
+
+    def members(self, cur: Any, cid: str) -> list[Member]:
+        """Every report of a cluster's event: one per (event, article that carried its text)."""
+        ph = self.ph
+        cur.execute(
+            "SELECT ce.doc, ce.seq, a.id, a.outlet, a.published, d.family, ce.modality, ce.grade "
+            "FROM cluster_events ce JOIN documents d ON d.hash = ce.doc JOIN articles a ON a.doc = ce.doc "
+            f"WHERE ce.cluster = {ph}", (cid,))
+        rows = cur.fetchall()
+        families = sorted({r[5] for r in rows if r[5]})
+        credits: dict[str, str] = {}
+        if families:
+            marks = ", ".join([ph] * len(families))
+            cur.execute(f"SELECT family, credit FROM documents WHERE family IN ({marks}) AND credit IS NOT NULL "
+                        "ORDER BY added, hash", families)
+            for fam, cr in cur.fetchall():
+                credits.setdefault(fam, cr)
+        return [Member(r[0], int(r[1]), r[2], r[3], r[4], r[5], credits.get(r[5]) if r[5] else None, r[6],
+                       int(r[7]) if r[7] is not None else None) for r in rows]
+
+    def _json(self, value: Any) -> dict[str, Any]:
+        return json.loads(value) if isinstance(value, str) else dict(value or {})
+
+
+# --- reading -------------------------------------------------------------------------------------------
+STORY_COLUMNS = ("id", "cameo", "date_start", "date_end", "first_report", "last_report", "events", "articles",
+                 "outlets", "origins", "agree", "grade")
+
+
+def story_filter(ph: str, since: str | None = None, until: str | None = None, cameo: str | None = None,
+                 min_articles: int = 1, grade: int | None = None) -> tuple[str, list[Any]]:
+    """The WHERE clause over clusters for the filters of ``isnad stories`` and ``/api/stories``."""
+    where = [f"articles >= {ph}"]
+    params: list[Any] = [int(min_articles)]
+    if since:
+        where.append(f"date_end >= {ph}")
+        params.append(since[:10])
+    if until:
+        where.append(f"date_start <= {ph}")
+        params.append(until[:10])
+    if cameo:
+        where.append(f"cameo LIKE {ph}")
+        params.append(cameo.strip() + "%")
+    if grade is not None:
+        where.append(f"grade <= {ph}")
+        params.append(int(grade))
+    return " WHERE " + " AND ".join(where), params
+
+
+def story_row(row: tuple[Any, ...], data: dict[str, Any]) -> dict[str, Any]:
+    out = dict(zip(STORY_COLUMNS, row))
+    out["agree"] = bool(out["agree"])
+    out["reasons"] = data.get("reasons", [])
+    out["representative"] = data.get("representative")
+    out["mentions"] = data.get("mentions", out["events"])
+    return out

@@ -123,3 +123,27 @@ def test_an_ingest_whose_workers_cannot_start_fails_with_the_reason(tmp_path, re
     run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert run.returncode != 0
     assert "could not start or died" in run.stderr
+
+
+def test_a_binary_file_with_a_utf16_mark_is_refused_by_name(tmp_path, reference_text):
+    """Bytes after a UTF-16 byte-order mark that read as CJK and private-use characters are not text: the
+    file is named as binary, the article beside it is stored."""
+    import array
+    import random
+
+    from click.testing import CliRunner
+
+    from isnad.cli.main import cli
+
+    rng = random.Random(1)
+    noise = array.array("H", [rng.choice([0x4E00 + i for i in range(3000)] + [0xE000 + i for i in range(500)])
+                              for _ in range(3000)]).tobytes()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "scan.txt").write_bytes(b"\xff\xfe" + noise)
+    (folder / "article.txt").write_text(reference_text, encoding="utf-8")
+    db = tmp_path / "s.db"
+    out = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db), "--jobs", "1"])
+    assert out.exit_code == 1
+    assert "scan.txt" in out.output and "binary" in out.output
+    assert "1 added" in out.output

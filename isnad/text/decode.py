@@ -26,15 +26,21 @@ def decode(data: bytes, encoding: str | None = None, name: str = "input") -> tup
     for bom, enc in BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(enc), enc
+                text = data.decode(enc)
             except UnicodeDecodeError as e:
                 raise DecodeError(f"{name}: starts with a {enc} byte-order mark but is not valid {enc}: {e}") from None
+            if enc != "utf-8-sig" and not _wide_text(text):
+                raise DecodeError(f"{name}: looks like a binary file (its {enc} reading is not text)")
+            return text, enc
     utf16 = _bomless_utf16(data)
     if utf16:
         try:
-            return data.decode(utf16), utf16
+            text = data.decode(utf16)
         except UnicodeDecodeError:
             pass
+        else:
+            if _wide_text(text):
+                return text, utf16
     if b"\x00" in data:
         raise DecodeError(f"{name}: looks like a binary file (contains NUL bytes), not text")
     try:
@@ -65,6 +71,20 @@ def _bomless_utf16(data: bytes) -> str | None:
     if sum(b in hi for b in even) > 0.9 * len(even) and even.count(0) > 0.05 * len(even):
         return "utf-16-be"
     return None
+
+
+# Where the bytes of a binary file land when read as UTF-16/32: CJK, Hangul, Yi, surrogates, private use.
+ODD_RANGES = ((0x3400, 0xD7FF), (0xD800, 0xF8FF), (0x10000, 0x10FFFF))
+
+
+def _wide_text(text: str) -> bool:
+    """A UTF-16/32 reading is text when few of its characters fall where binary data lands."""
+    sample = text[:20000]
+    if not sample:
+        return True
+    odd = sum(1 for c in sample if any(lo <= ord(c) <= hi for lo, hi in ODD_RANGES)
+              or (ord(c) < 32 and c not in "\n\r\t\f"))
+    return odd / len(sample) < 0.3
 
 
 def _plausible(text: str) -> bool:

@@ -21,7 +21,7 @@ WINDOW_DAYS = 1
 JOIN = 0.35
 TERMS_WEIGHT, ACTOR_WEIGHT, CODE_WEIGHT, FAMILY_WEIGHT = 1.0, 0.25, 0.1, 0.4
 KEPT_TERMS = 120  # a cluster remembers its most used terms
-BUCKETS = 256  # (root, day) buckets of clusters kept in memory by one writer
+BUCKETS = 96  # (root, day) buckets of clusters kept in memory by one writer: about the last four days
 
 
 @dataclass(slots=True)
@@ -45,6 +45,8 @@ class ClusterKey:
 
     def add(self, ev: EventKey, family: str | None) -> None:
         self.terms.update(ev.terms)
+        if len(self.terms) > KEPT_TERMS:  # what the store keeps, so a cluster read back scores the same
+            self.terms = Counter(dict(self.terms.most_common(KEPT_TERMS)))
         self.actors.update(ev.actors)
         self.codes[ev.code] += 1
         if ev.place_country:

@@ -177,7 +177,10 @@ def ingest(items: Iterable[Item], store: Any, jobs: int | None = None, published
             # an executor, not a Pool: a worker that cannot start or dies breaks it at once, where a Pool
             # would start another and wait for ever
             pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(stages, options))
-            real = _worker_result(lambda: pool.submit(_worker_version).result())
+            try:
+                real = pool.submit(_worker_version).result()
+            except BrokenProcessPool as e:
+                raise worker_error(e) from None
         else:
             pipeline = build_pipeline(stages, options)
             real = pipeline.version
@@ -217,25 +220,18 @@ class WorkerError(IsnadError):
     code = "E105"
 
 
-def _worker_result(get: Callable[[], Any]) -> Any:
-    try:
-        return get()
-    except BrokenProcessPool as e:
-        raise WorkerError(
-            f"a worker process of the ingest could not start or died ({e}). A script that ingests must start it "
-            "under `if __name__ == '__main__':`; a folder holding another directory named isnad hides the "
-            "package from the workers; --jobs 1 analyses in this process") from None
+def worker_error(e: BrokenProcessPool) -> WorkerError:
+    return WorkerError(
+        f"a worker process of the ingest could not start or died ({e}). A script that ingests must start it "
+        "under `if __name__ == '__main__':`; a folder holding another directory named isnad hides the "
+        "package from the workers; --jobs 1 analyses in this process")
 
 
 def _worker_results(results: Iterator[Any]) -> Iterator[Any]:
-    while True:
-        item = _worker_result(lambda: next(results, _END))
-        if item is _END:
-            return
-        yield item
-
-
-_END = object()
+    try:
+        yield from results
+    except BrokenProcessPool as e:
+        raise worker_error(e) from None
 
 
 def pipeline_version(stages: Sequence[str] | None = None) -> str:

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from isnad.document import Document, Event, text_hash
 from isnad.errors import IsnadError
+from isnad.stories.features import TextKeys, text_keys
+from isnad.stories.origins import credit
 from isnad.store.terms import Terms
 from isnad.text.normalise import Normaliser
 
 if TYPE_CHECKING:
     from isnad.resources import Resources
-    from isnad.stories.features import TextKeys
 
 
 class StoreError(IsnadError):
@@ -155,6 +156,7 @@ class Rows:
     actors: dict[str, tuple[Any, ...]]
     places: dict[str, tuple[Any, ...]]
     terms: list[str]
+    article: dict[str, Any] = field(default_factory=dict)  # its articles row (see article_row)
     text: str = ""  # the article's text, for the alignment of copies
     stories: TextKeys | None = None  # what the cross-article layer keeps of it
     credit: str | None = None  # the agency its text credits
@@ -200,9 +202,6 @@ def _place_row(places: dict[str, tuple[Any, ...]], place: dict[str, Any] | None)
 def document_rows(doc: Document, resources: Resources) -> Rows:
     """Break an analysed Document into the rows of every table (the JSON of the whole Document included),
     with its search terms and what the cross-article layer keeps of it."""
-    from isnad.stories.features import text_keys
-    from isnad.stories.origins import credit
-
     terms = resources.terms
 
     h = doc.hash
@@ -246,8 +245,8 @@ def document_rows(doc: Document, resources: Resources) -> Rows:
     words = terms.document_terms(" ".join(filter(None, [doc.title, doc.text])))
     keys = text_keys(doc, terms, [(r[16], r[17]) for r in events], [r[13] for r in events])
     grades = {i: ev.credibility.information_credibility for i, ev in enumerate(doc.events) if ev.credibility}
-    return Rows(document, mentions, times, attributions, events, actors, places, words, doc.text, keys,
-                credit(doc, resources), grades)
+    return Rows(document, mentions, times, attributions, events, actors, places, words, article_row(doc), doc.text,
+                keys, credit(doc, resources), grades)
 
 
 def prepare(doc: Document, normaliser: Normaliser) -> Document:

@@ -141,7 +141,7 @@ class SQLStore:
                 if found is not None and found[0] == rows.document["pipeline"]:
                     counts["unchanged"] += 1
                     if self.layer_on:
-                        self.layer.refresh(cur, self.layer.add_article(cur, _article(rows)))
+                        self.layer.refresh(cur, self.layer.add_article(cur, rows.article))
                 else:
                     counts[self._write_rows(cur, rows, found is not None)] += 1
         return counts
@@ -202,7 +202,7 @@ class SQLStore:
         if layer:
             if rows.stories is not None:
                 touched |= self.layer.add_text(cur, doc_hash, rows.text, rows.stories, rows.credit, rows.grades)
-            touched |= self.layer.add_article(cur, _article(rows))
+            touched |= self.layer.add_article(cur, rows.article)
             self.layer.refresh(cur, touched)
         return "replaced" if replace else "added"
 
@@ -399,12 +399,7 @@ class SQLStore:
         if not rows:
             return None
         story = story_row(rows[0][:-1], self._json_dict(rows[0][-1]))
-        with self._lock:
-            cur = self.conn.cursor()  # type: ignore[attr-defined]  # every backend has one connection
-            try:
-                members = self.layer.members(cur, story_id)
-            finally:
-                cur.close()
+        members = self.layer.members(self.query, story_id)
         events = {}
         for doc, seq, data in self.query(
                 f"SELECT e.doc, e.seq, {self.json_text('e.data')} FROM cluster_events ce JOIN events e "
@@ -447,8 +442,3 @@ class SQLStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-
-def _article(rows: Rows) -> dict[str, Any]:
-    d = rows.document
-    return {"id": d["id"], "doc": d["hash"], "outlet": d["outlet"], "url": d["url"], "title": d["title"],
-            "published": d["published"]}

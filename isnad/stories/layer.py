@@ -13,6 +13,7 @@ carried a text (:meth:`Stories.add_article`), so ingest keeps it up to date one 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from isnad.stories.clusters import ClusterKey, Index
@@ -169,7 +170,7 @@ class Stories:
     def refresh(self, cur: Any, clusters: set[str]) -> None:
         """Sum up and grade each of ``clusters`` again from its members (an empty one is deleted)."""
         for cid in sorted(clusters):
-            members = self.members(cur, cid)
+            members = self.members(lambda sql, params: _fetch(cur, sql, params), cid)
             ph = self.ph
             if not members:
                 cur.execute(f"DELETE FROM clusters WHERE id = {ph}", (cid,))
@@ -188,27 +189,31 @@ class Stories:
                 (s["first"], s["last"], s["mentions"], s["articles"], s["outlets"], s["origins"], int(s["agree"]),
                  s["grade"], json.dumps(data, ensure_ascii=False), cid))
 
-    def members(self, cur: Any, cid: str) -> list[Member]:
-        """Every report of a cluster's event: one per (event, article that carried its text)."""
+    def members(self, query: Callable[[str, Sequence[Any]], list[tuple[Any, ...]]], cid: str) -> list[Member]:
+        """Every report of a cluster's event: one per (event, article that carried its text). ``query`` runs
+        SQL: in the write transaction, or the store's own for a reader."""
         ph = self.ph
-        cur.execute(
+        rows = query(
             "SELECT ce.doc, ce.seq, a.id, a.outlet, a.published, d.family, ce.modality, ce.grade "
             "FROM cluster_events ce JOIN documents d ON d.hash = ce.doc JOIN articles a ON a.doc = ce.doc "
             f"WHERE ce.cluster = {ph}", (cid,))
-        rows = cur.fetchall()
         families = sorted({r[5] for r in rows if r[5]})
         credits: dict[str, str] = {}
         if families:
             marks = ", ".join([ph] * len(families))
-            cur.execute(f"SELECT family, credit FROM documents WHERE family IN ({marks}) AND credit IS NOT NULL "
-                        "ORDER BY added, hash", families)
-            for fam, cr in cur.fetchall():
+            for fam, cr in query(f"SELECT family, credit FROM documents WHERE family IN ({marks}) AND credit IS NOT NULL "
+                                 "ORDER BY added, hash", families):
                 credits.setdefault(fam, cr)
         return [Member(r[0], int(r[1]), r[2], r[3], r[4], r[5], credits.get(r[5]) if r[5] else None, r[6],
                        int(r[7]) if r[7] is not None else None) for r in rows]
 
     def _json(self, value: Any) -> dict[str, Any]:
         return json.loads(value) if isinstance(value, str) else dict(value or {})
+
+
+def _fetch(cur: Any, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    cur.execute(sql, params)
+    return cur.fetchall()
 
 
 # --- reading -------------------------------------------------------------------------------------------

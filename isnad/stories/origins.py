@@ -8,9 +8,13 @@ A credit is an agency of the outlet registry named in the dateline or the closin
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from isnad.document import Document
-from isnad.resources import Resources
+from isnad.gazetteer.outlets import Registry
+
+if TYPE_CHECKING:
+    from isnad.resources import Resources
 
 HEAD, TAIL = 12, 12  # words of the dateline and of the closing credit line
 CUE_BEFORE = 3  # words between a credit cue and the agency's name (وفقا لما نقلته وكالة)
@@ -22,7 +26,7 @@ AGENCY = "agency"
 def credit(doc: Document, resources: Resources) -> str | None:
     """The registry id of the agency that ``doc`` credits, or None."""
     registry, fold = resources.outlets, resources.normaliser.fold
-    words = [fold(w) for w in WORD.findall(doc.text)]
+    words = WORD.findall(fold(doc.text))
     for part in (words[:HEAD], words[-TAIL:]):
         found = _agency(part, registry)
         if found:
@@ -38,7 +42,7 @@ def credit(doc: Document, resources: Resources) -> str | None:
     return None
 
 
-def _agency(words: list[str], registry) -> str | None:  # type: ignore[no-untyped-def]
+def _agency(words: list[str], registry: Registry) -> str | None:
     while words:
         hit = registry.match(words)
         if hit is None:

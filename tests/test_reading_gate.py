@@ -11,16 +11,17 @@ from isnad.eval.reading import evaluate_reading_gold
 
 # (split, key) -> (precision floor, recall floor)
 FLOORS = {
-    ("dev", "root"): (0.53, 0.12),
-    ("dev", "trigger"): (0.66, 0.15),
+    ("dev", "root"): (0.64, 0.20),
+    ("dev", "trigger"): (0.75, 0.23),
     ("dev", "attribution_cue"): (0.88, 0.76),
     ("dev", "attribution_source"): (0.83, 0.70),
-    ("test", "root"): (0.29, 0.07),
-    ("test", "trigger"): (0.35, 0.08),
+    ("test", "root"): (0.37, 0.10),
+    ("test", "trigger"): (0.42, 0.11),
     ("test", "attribution_cue"): (0.85, 0.78),
     ("test", "attribution_source"): (0.85, 0.77),
 }
-PLACE_FLOORS = {"dev": 0.72, "test": 0.86}
+# test place: 19 of 25 matched events (it was 21 of 24 before the coder found more events)
+PLACE_FLOORS = {"dev": 0.78, "test": 0.74}
 
 
 @pytest.fixture(scope="module", params=["dev", "test"])

@@ -114,7 +114,10 @@ def test_date_bounded_codes() -> None:
 
 def test_lookup_name_for_the_tagger() -> None:
     assert lookup_name("الأمم المتحدة").code == "IGOUNO"
-    assert lookup_name("وحزب الله").code == "LBNREB"
+    # a named armed group has its own code, whose first six letters are the Phoenix actor (LBNREB)
+    assert lookup_name("وحزب الله").code == "LBNREBHZB"
+    assert lookup_name("الحوثيون").code == "YEMREBHTH"
+    assert lookup_name("تنظيم داعش").code == "IMGMUSISI"
     assert lookup_name("كلمة عادية") is None
 
 

@@ -96,6 +96,13 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _trigger_spans(ev: Event) -> list[tuple[int, int]]:
+    """The trigger, and the support verb that makes a verbal noun an event (a coder may mark either: شنت
+    in «شنت غارات»)."""
+    support = ev.evidence.get("spans", {}).get("support")
+    return [(ev.trigger.start, ev.trigger.end)] + ([tuple(support)] if support else [])
+
+
 def actor_agrees(gold: dict[str, Any] | None, side: EventActor | None) -> bool:
     """Country and sector agree (SAUGOV = SAUGOV…); a country alone stands for its government; no actor
     agrees only with no actor."""
@@ -124,7 +131,7 @@ def score_article(report: Report, gold: dict[str, Any], doc: Document) -> None:
     pairs = sorted(
         ((abs(ev.trigger.start - g["trigger"]["start"]), si, gi)
          for si, ev in enumerate(doc.events) for gi, g in enumerate(events)
-         if _overlap((ev.trigger.start, ev.trigger.end), (g["trigger"]["start"], g["trigger"]["end"]))),
+         if any(_overlap(span, (g["trigger"]["start"], g["trigger"]["end"])) for span in _trigger_spans(ev))),
     )
     used_s: dict[int, int] = {}
     used_g: set[int] = set()

@@ -137,7 +137,10 @@ def chunks(doc: Document, sent_first: int, sent_last: int, mentions: list[tuple[
         start = min(tokens[first].start, *(m.start for _, m in mentions)) if mentions else tokens[first].start
         end = max(tokens[last].end, *(m.end for _, m in mentions)) if mentions else tokens[last].end
         m_start = mentions[0][1].start if mentions else tokens[first].start
-        out.append(Chunk(first, last, start, end, actor, head, _prep(tokens, first, m_start, sent_first)))
+        prep = _prep(tokens, first, m_start, sent_first)
+        if len(mentions) == 1 and not crowd and _only_a_place(mentions[0][1], prep):
+            return
+        out.append(Chunk(first, last, start, end, actor, head, prep))
 
     for span in spans:
         if group:
@@ -150,6 +153,14 @@ def chunks(doc: Document, sent_first: int, sent_last: int, mentions: list[tuple[
         group.append(span)
     flush()
     return out
+
+
+def _only_a_place(m: Mention, prep: str | None) -> bool:
+    """A town or province named alone is where something happened, not who did it (السيطرة على مطار عدن،
+    قصف في شبوة); a capital without a preposition speaks for its state (طهران ترفض), as a country does."""
+    if m.label != "GPE" or m.place is None or m.place.kind in (None, "country"):
+        return False
+    return prep is not None or not (m.actor and m.actor.code)
 
 
 def countries_in(mentions: list[tuple[int, Mention]], find: Callable[[int], int]) -> list[tuple[int, str]]:

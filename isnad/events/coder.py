@@ -25,9 +25,12 @@ from isnad.events.scorer import features, sentence_cues, with_several
 from isnad.resources import Resources
 
 FACTUAL = {"asserted", "reported"}
+NAME_LABELS = {"PER", "ORG", "GPE", "LOC"}
 CLAUSE_BREAKS = {"،", ",", "؛", ";", ":", "(", ")", "-", "—", "–"}
 SUPPORT_WINDOW = 3
 BLOCK_WINDOW = 2
+SUPPORT_B_WINDOW = 8  # قام ... بـ: the doer's name may stand between them
+OPENING_PREFIX = 3  # at most this many words of a dateline before the colon that opens a report
 
 
 class EventCoder:
@@ -57,11 +60,12 @@ class EventCoder:
         cache, lookup = self.lex.cache, self.lex.hits
         hits: list[tuple[Hit, ...]] = [()] * len(tokens)
         sentences: dict[int, list[int]] = {}  # sentence → its candidate triggers, in order
+        named = _named_tokens(doc)
         for i, t in enumerate(tokens):  # one dict access per token once its word has been seen
             h = cache.get(t.norm)
             if h is None:
                 h = lookup(t.norm)
-            if h:
+            if h and i not in named:
                 hits[i] = h
                 sentences.setdefault(t.sentence, []).append(i)
         if not sentences:
@@ -79,6 +83,16 @@ class EventCoder:
         for n, ev in enumerate(doc.events, 1):
             ev.id = f"e{n}"
         return doc
+
+
+def _named_tokens(doc: Document) -> set[int]:
+    """Tokens inside the name of a person, organisation or place: a word of a name is no trigger (تعز is
+    Taiz, ليبرمان is a person, هيئة التحقيق is a body)."""
+    out: set[int] = set()
+    for m in doc.mentions:
+        if m.label in NAME_LABELS and m.tokens:
+            out.update(range(*m.tokens))
+    return out
 
 
 class _Sentence:
@@ -122,12 +136,30 @@ class _Sentence:
             sector = cue("people", tokens[i].norm)
             if sector:
                 people.append((i, sector))
-        said_by = self.index.said_by.get(self.sid, ())
         return [
             args_.with_context_country(c, self.countries, self.fallback_country)
             for c in args_.chunks(self.doc, self.first, self.last, self.mentions, people, self.index.find)
-            if not any(s < c.end and c.start < e for s, e in said_by)
         ]
+
+    @cached_property
+    def speakers(self) -> dict[int, list[tuple[int, int]]]:
+        """Chunk (by position) → the cues of the attributions it is the source of."""
+        said_by = self.index.said_by.get(self.sid, ())
+        out: dict[int, list[tuple[int, int]]] = {}
+        for n, c in enumerate(self.chunks):
+            cues = [(cs, ce) for s, e, cs, ce in said_by if s < c.end and c.start < e]
+            if cues:
+                out[n] = cues
+        return out
+
+    def actors_for(self, i: int) -> list[Chunk]:
+        """The chunks that may fill the roles of trigger ``i``: the source of a report is who says it, not
+        who does what it reports, unless the trigger is the saying itself (وحذّر أوباما المشرعين)."""
+        if not self.speakers:
+            return self.chunks
+        tok = self.doc.tokens[i]
+        return [c for n, c in enumerate(self.chunks)
+                if n not in self.speakers or any(cs < tok.end and tok.start < ce for cs, ce in self.speakers[n])]
 
     @cached_property
     def places(self) -> list[tuple[int, Any]]:
@@ -151,15 +183,15 @@ class _Sentence:
                 extra = self._companions(i, hit)
                 if extra is None:
                     continue
-                if hit.kind == VERB and self._masdar_reading(i, hit):
+                if hit.kind == VERB and (self._masdar_reading(i, hit) or self._counted(i)):
                     continue
-                reason = self._noun_is_event(i, hit) if hit.kind == NOUN else "verb"
+                reason, support = self._noun_is_event(i, hit) if hit.kind == NOUN else ("verb", None)
                 if not reason:
                     continue
                 if not self.ontology.known(hit.pattern.cameo):
                     continue
                 self.used.update(extra)
-                self.events.append(self._event(i, hit, extra, reason))
+                self.events.append(self._event(i, hit, extra, reason, support))
                 break
         self._score()
         return self.events
@@ -211,28 +243,58 @@ class _Sentence:
         nxt = tokens[i + 1].norm if i < self.last else ""
         return not (self.lex.cue("verb_before", prev) or not prev.isalnum() or self.lex.cue("verb_after", nxt))
 
-    def _noun_is_event(self, i: int, hit: Hit) -> str:
-        """A verbal noun is an event when the text says it happened (اندلاع الاحتجاجات، شن هجوماً), when a
-        companion word makes the phrase specific (طلب لجوء), or, for ``agent`` patterns, when its author is
-        named (الانتقادات من القادة الأوروبيين). A noun alone is a topic (قضية الاغتيال), not an event.
-        Returns why it is an event (a feature of the score), or "" when it is not."""
+    def _counted(self, i: int) -> bool:
+        """A word after a number is the counted noun, not a verb (700 طالب are students)."""
+        if i == self.first:
+            return False
+        prev = self.doc.tokens[i - 1].norm
+        return prev.isdigit() or bool(self.lex.cue("numeral", prev))
+
+    def _noun_is_event(self, i: int, hit: Hit) -> tuple[str, int | None]:
+        """A verbal noun is an event when the text says it happened (اندلاع الاحتجاجات، شن هجوماً، تم اعتقال),
+        when it opens a sentence as a report (اعتقال 41 عنصرا من داعش، قصف منزل قائد), when a companion word
+        makes the phrase specific (طلب لجوء), or, for ``agent`` patterns, when its author is named (الانتقادات
+        من القادة الأوروبيين). A noun inside running text alone is a topic (قضية الاغتيال), not an event.
+        Returns why it is an event (a feature of the score; "" when it is not) and the token of the word
+        that says so, if any (evidence of the event beside its trigger)."""
         flags = hit.pattern.flags
         tokens = self.doc.tokens
         lo = max(self.first, i - SUPPORT_WINDOW)
         cue = self.lex.cue
         # a support verb says it happened; a planning or considering verb makes it a plan (تعتزم اعتقال)
-        if any(cue("support", tokens[j].norm) for j in range(lo, i)):
-            return "support"
+        for j in range(i - 1, lo - 1, -1):
+            if cue("support", tokens[j].norm):
+                return "support", j
         if any(cue("planned", tokens[j].norm) or cue("considered", tokens[j].norm) for j in range(lo, i)):
-            return "plan"
+            return "plan", None
+        if tokens[i].norm.startswith("ب"):
+            for j in range(i - 1, max(self.clause[i - self.first], i - SUPPORT_B_WINDOW) - 1, -1):
+                if cue("support_b", tokens[j].norm):
+                    return "support", j
         end = min(self._clause_end(i), i + SUPPORT_WINDOW)
-        if any(self.lex.cue("support_after", tokens[j].norm) for j in range(i + 1, end + 1)):
-            return "support_after"
+        for j in range(i + 1, end + 1):
+            if cue("support_after", tokens[j].norm):
+                return "support_after", j
         if "free" in flags:
-            return "free"
+            return "free", None
         if hit.pattern.after or hit.pattern.before:
-            return "companion"
-        return "agent" if "agent" in flags and self._agent(i) is not None else ""
+            return "companion", None
+        if self._opens_report(i):
+            return "opening", None
+        return ("agent" if "agent" in flags and self._agent(i) is not None else ""), None
+
+    def _opens_report(self, i: int) -> bool:
+        """A headline or sentence that begins with a verbal noun and its complement is a nominal report of
+        the event (اعتقال «41» عنصرا، تعليق صدور صحيفة), also after a dateline prefix (العراق : اعتقال).
+        A sub-heading inside the article names a section's topic (تحذيرات من انهيار النظام), not an event."""
+        if self.sid > 0 and self.doc.sentences[self.sid].heading:
+            return False
+        start = self.clause[i - self.first]
+        if start != i or i >= self._clause_end(i):
+            return False
+        if start != self.first and (start - self.first > OPENING_PREFIX or self.doc.tokens[start - 1].norm != ":"):
+            return False
+        return self.doc.tokens[i + 1].norm not in CLAUSE_BREAKS
 
     def _clause_end(self, i: int) -> int:
         start = self.clause[i - self.first]
@@ -248,7 +310,7 @@ class _Sentence:
     def _agent(self, i: int) -> Chunk | None:
         """The actor right after a verbal noun (its genitive) or after من."""
         end = min(self._clause_end(i), i + args_.GENITIVE_WINDOW)
-        for c in self.chunks:
+        for c in self.actors_for(i):
             if i < c.first <= end and c.prep in (None, "من"):
                 return c
         return None
@@ -257,7 +319,7 @@ class _Sentence:
         """The chunk (or an implied actor) that fills one argument spec such as ``src:subj`` or ``tgt:على``."""
         cs, ce = self.clause[i - self.first], self._clause_end(i)
         what = spec.split(":", 1)[1]
-        free = [c for c in self.chunks if c is not source]
+        free = [c for c in self.actors_for(i) if c is not source]
         if what == "subj":
             after = [c for c in free if i < c.first <= i + args_.SUBJECT_WINDOW and c.first <= ce and c.prep is None]
             if after:
@@ -313,7 +375,7 @@ class _Sentence:
         return source, target
 
     # -- the event ------------------------------------------------------------------------------
-    def _event(self, i: int, hit: Hit, extra: list[int], reason: str) -> Event:
+    def _event(self, i: int, hit: Hit, extra: list[int], reason: str, support: int | None = None) -> Event:
         doc, tokens = self.doc, self.doc.tokens
         source, target = self._arguments(i, hit)
         span_first, span_last = min([i, *extra]), max([i, *extra])
@@ -337,6 +399,8 @@ class _Sentence:
         for name, ea in (("source", src), ("target", tgt)):
             if ea is not None and ea.start is not None:
                 spans[name] = [ea.start, ea.end]
+        if support is not None:
+            spans["support"] = [tokens[support].start, tokens[support].end]
         if place and place.start is not None:
             spans["place"] = [place.start, place.end]
         if time:

@@ -27,13 +27,15 @@ class DocIndex:
         for t in doc.times:
             self.times.setdefault(tokens[t.tokens[0] if t.tokens else self.find(t.start)].sentence, []).append(t)
         self.salient = args_.salient_country(doc)
-        # the named source of a report (مصادر دبلوماسية) is who says it, not who does it
-        self.said_by: dict[int, list[tuple[int, int]]] = {}
+        # the named source of a report (مصادر دبلوماسية) is who says it, not who does it: (source start,
+        # source end, cue start, cue end), so that the saying itself (حذر أوباما) keeps its speaker
+        self.said_by: dict[int, list[tuple[int, int, int, int]]] = {}
         # the attributions whose content reaches into each sentence
         self.reported: dict[int, list[Any]] = {}
         for a in doc.attributions:
             if a.source is not None:
-                self.said_by.setdefault(tokens[self.find(a.source.start)].sentence, []).append((a.source.start, a.source.end))
+                self.said_by.setdefault(tokens[self.find(a.source.start)].sentence, []).append(
+                    (a.source.start, a.source.end, a.cue.start, a.cue.end))
             if a.content is not None and a.content.end > a.content.start:
                 first = tokens[self.find(a.content.start)].sentence
                 last = tokens[self.find(a.content.end - 1)].sentence

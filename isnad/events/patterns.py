@@ -168,6 +168,17 @@ def index(patterns: list[Pattern], expander: Expander) -> dict[str, tuple[Hit, .
     }
 
 
+def exclusions(patterns: list[Pattern], expander: Expander) -> dict[str, frozenset[str]]:
+    """Surface form → the patterns (ids) it must not reach through a shorter base: أيدي "hands" is not
+    أيد "he supported" + ي."""
+    out: dict[str, set[str]] = {}
+    for pattern in patterns:
+        for it in pattern.items:
+            if it.startswith("!"):
+                out.setdefault(expander.fold(it[1:]), set()).add(pattern.id)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def cue_forms(resources: Resources, expander: Expander) -> dict[str, dict[str, str]]:
     """surface form → {cue kind: value} for the cue words in cues.tsv: every kind a form stands for, so
     that one look-up per clitic base answers for all kinds at once."""
@@ -187,7 +198,8 @@ def load_lexicon(resources: Resources, dictionary: bool = False) -> Lexicon:
     groups = {row[0]: row[1] for row in _rows(resources, "verb_groups.tsv")}
     expander = Expander(resources.normaliser.fold, groups)
     patterns = load_patterns(resources, WITH_DICTIONARY if dictionary else CURATED)
-    return Lexicon(index(patterns, expander), cue_forms(resources, expander), expander, resources.clitics)
+    return Lexicon(index(patterns, expander), cue_forms(resources, expander), expander, resources.clitics,
+                   exclusions(patterns, expander))
 
 
 def _prefix_of(word: str, base: str) -> str:
@@ -214,8 +226,9 @@ class Lexicon:
     """Word → hits, and word → cue kinds, with a per-instance cache of normalised words."""
 
     def __init__(self, index: dict[str, tuple[Hit, ...]], forms: dict[str, dict[str, str]], expander: Expander,
-                 clitics: Clitics) -> None:
+                 clitics: Clitics, excluded: Mapping[str, frozenset[str]] | None = None) -> None:
         self.index = index
+        self.excluded = excluded or {}
         self.forms = forms
         # the first words of the cue forms of two words (في حال)
         self.pair_heads = tuple(sorted({form.split(" ")[0] for form in forms if " " in form}))
@@ -229,8 +242,12 @@ class Lexicon:
         got = self.cache.get(word)
         if got is None:
             got = ()
+            blocked: frozenset[str] = frozenset()
             for base in self.candidates(word, suffixes=True):
                 got = self.index.get(base, ())
+                if blocked and got:
+                    got = tuple(h for h in got if h.pattern.id not in blocked)
+                blocked = blocked | self.excluded.get(base, frozenset())
                 if got:
                     if not verb_possible(word, base):
                         got = tuple(h for h in got if h.kind == NOUN)

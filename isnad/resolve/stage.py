@@ -20,7 +20,8 @@ TABLES = {
 # a statistical recogniser's PER or ORG may be any named actor (ANERcorp tags وكالة فارس's فارس PER)
 TAGGED_ACTOR_TABLES = ("outlet", "outlet_ctx", "org", "person")
 CACHE_LIMIT = 50_000
-GPE_KINDS = {"country", "adm1", "city"}  # a tagged place of these kinds is a GPE, else a LOC
+GPE_KINDS = {"country", "adm1", "city"}
+CONJUNCTIONS = ("و", "ف")  # a tagged place of these kinds is a GPE, else a LOC
 
 
 class Resolve:
@@ -48,9 +49,20 @@ class Resolve:
             self._refs[k] = hit
         return hit
 
+    def conjoined(self, m: Mention) -> list[Ref]:
+        """The places a name may also be read as after a conjunction (وجدة: Oujda, or و + جدة)."""
+        if m.label not in ("GPE", "LOC") or m.text[:1] not in CONJUNCTIONS or len(m.text) < 4:
+            return []
+        return [r for r in self.lex.lookup(m.text[1:]) if r.table == "place"]
+
     def __call__(self, doc: Document) -> Document:
         todo = [(m, self.refs(m)) for m in doc.mentions if m.actor is None and m.place is None]
-        context = {c for _, refs in todo if len(refs) == 1 and (c := self.lex.country_of(refs[0]))}
+        readings = {id(m): alt for m, _ in todo if (alt := self.conjoined(m))}
+        context: set[str] = set()
+        for m, refs in todo:  # a name whose every reading that is a state is the same state (الرياض)
+            states = {self.lex.country_of(r) for r in refs} - {None}
+            if len(states) == 1 and id(m) not in readings:
+                context |= states  # type: ignore[arg-type]
         for m in doc.mentions:
             if m.actor is not None and m.actor.country:
                 context.add(m.actor.country)
@@ -63,6 +75,10 @@ class Resolve:
                 continue
             if m.label in ("GPE", "LOC"):
                 rec = choose(refs, self.lex, context)
+                alt = choose(readings.get(id(m), []), self.lex, context)
+                if rec is not None and alt is not None and rec.country not in context and alt.country in context:
+                    # the article's countries decide: و + جدة in a Saudi article, not Oujda
+                    m.start, m.text, refs, rec = m.start + 1, m.text[1:], readings[id(m)], alt
                 if rec is None:
                     continue
                 m.place = to_place(rec)

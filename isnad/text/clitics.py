@@ -45,7 +45,8 @@ def suffixed(word: str) -> tuple[str, ...]:
     """The bases of :func:`prefixed`, then each of them without a pronoun suffix."""
     stems = list(prefixed(word))
     for w in stems[:]:
-        if w[-1:] not in SUFFIX_ENDS:
+        # the article and a pronoun suffix never meet: الاجتماعي is "the social", not "my meeting"
+        if w[-1:] not in SUFFIX_ENDS or w.startswith("ال") or "ال" + w in stems:
             continue
         # at most one suffix of each length fits a word: look its ending up instead of trying them all
         for size in SUFFIX_SIZES:

@@ -177,6 +177,7 @@ class Event:
     credibility: Grade | None = None
     evidence: dict[str, Any] = field(default_factory=dict)  # rule and the spans it used
     sentence: int | None = None
+    fatalities: dict[str, int] | None = None  # killed, injured, arrested: the numbers its clause states
 
 
 @dataclass(slots=True)

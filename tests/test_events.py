@@ -302,3 +302,15 @@ def test_dictionary_patterns_are_an_option(pipeline):
     assert len(full) > len(curated)
     assert any(h.pattern.id.startswith("dict/") for hits in full.values() for h in hits)
     assert not any(h.pattern.id.startswith("dict/") for hits in curated.values() for h in hits)
+
+
+def test_counts_of_killed_injured_and_arrested_stated_in_the_clause():
+    pipeline = Pipeline(options={"events": {"min_score": 0.0}})  # the counts, whatever the reality score
+    doc = pipeline(Document(text="أسفر القصف عن مقتل ٨ أشخاص وإصابة اثني عشر آخرين في مأرب، واعتقلت الشرطة ثلاثة مشتبهين.",
+                            published="2015-07-26"))
+    by_code = {e.cameo.code[:2]: e.fatalities for e in doc.events}
+    assert by_code["19"] == {"killed": 8, "injured": 12}  # Eastern digits; a number in two words
+    assert by_code["17"] == {"arrested": 3}
+    # a date is no count, and a quantity without a number is not one either
+    doc = pipeline(Document(text="قتل عشرات المدنيين في هجوم يوم 17 يوليو 2015.", published="2015-07-20"))
+    assert all(e.fatalities is None for e in doc.events)

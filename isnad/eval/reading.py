@@ -2,7 +2,8 @@
 
 A system event matches a gold event of the same article when their triggers overlap (each gold event
 is matched once, the nearest trigger first). On the matches it counts the CAMEO root, the PLOVER type,
-"fully correct" (root, source and target country and sector, modality) and the place's country; the
+"fully correct" (root, source and target country and sector, modality), the place's country and the
+counts of killed, injured and arrested; the
 attributions are matched by cue and then by source. A headline event whose root the body codes again
 is the same real event told twice: found or not, it is not counted as missed.
 
@@ -62,6 +63,7 @@ class Report:
     by_root: dict[str, Counts] = field(default_factory=dict)
     by_plover: dict[str, Counts] = field(default_factory=dict)
     place: list[int] = field(default_factory=lambda: [0, 0])  # [right country, matched events with a gold place]
+    counts: list[int] = field(default_factory=lambda: [0, 0])  # [same counts, matched events with a gold count]
     cues: Counts = field(default_factory=Counts)
     sources: Counts = field(default_factory=Counts)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold root, system root)
@@ -82,6 +84,7 @@ class Report:
             "trigger": row(self.triggers), "root": row(self.root), "plover": row(self.plover),
             "fully_correct": row(self.full),
             "place_country_accuracy": round(self.place[0] / self.place[1], 4) if self.place[1] else None,
+            "fatalities_accuracy": round(self.counts[0] / self.counts[1], 4) if self.counts[1] else None,
             "attribution_cue": row(self.cues), "attribution_source": row(self.sources),
             "by_root": {k: row(v) for k, v in sorted(self.by_root.items())},
             "by_plover": {k: row(v) for k, v in sorted(self.by_plover.items())},
@@ -174,6 +177,10 @@ def score_article(report: Report, gold: dict[str, Any], doc: Document) -> None:
         if g.get("place") and g["place"].get("country"):
             report.place[1] += 1
             report.place[0] += bool(ev.place and ev.place.country == g["place"]["country"])
+        stated = {k: v for k, v in (g.get("fatalities") or {}).items() if v is not None}
+        if stated:
+            report.counts[1] += 1
+            report.counts[0] += (ev.fatalities or {}) == stated
         parts = {"source": actor_agrees(g.get("source"), ev.source), "target": actor_agrees(g.get("target"), ev.target),
                  "modality": g.get("modality") == ev.modality}
         for name, ok in parts.items():
@@ -231,6 +238,9 @@ def render(report: Report, split: str) -> str:
         out.append(_line(name, c))
     if report.place[1]:
         out.append(f"{'place country':<22} {report.place[0] / report.place[1]:.3f} of {report.place[1]} matched events with a place")
+    if report.counts[1]:
+        out.append(f"{'fatalities':<22} {report.counts[0] / report.counts[1]:.3f} of {report.counts[1]} matched events with a "
+                   "stated count (killed, injured, arrested all equal)")
     out.append("by CAMEO root:")
     for root, c in sorted(report.by_root.items()):
         out.append("  " + _line(root, c))

@@ -18,6 +18,7 @@ from isnad.document import Document, Event, EventPlace, Span, TimeSpan
 from isnad.events import arguments as args_
 from isnad.events.arguments import Chunk
 from isnad.events.context import DocIndex, event_place
+from isnad.events.counts import counts
 from isnad.events.modality import modality
 from isnad.events.patterns import NOUN, VERB, WINDOW_AFTER, WINDOW_BEFORE, Hit, Lexicon
 from isnad.events.restatements import fold
@@ -160,6 +161,11 @@ class _Sentence:
         tok = self.doc.tokens[i]
         return [c for n, c in enumerate(self.chunks)
                 if n not in self.speakers or any(cs < tok.end and tok.start < ce for cs, ce in self.speakers[n])]
+
+    @cached_property
+    def dated(self) -> set[int]:
+        """Tokens of the sentence's dates and times (their numbers count no victims)."""
+        return {j for t in self.index.times.get(self.sid, []) if t.tokens for j in range(*t.tokens)}
 
     @cached_property
     def places(self) -> list[tuple[int, Any]]:
@@ -428,6 +434,7 @@ class _Sentence:
             attributions=reported_by,
             evidence=evidence,
             sentence=tokens[i].sentence,
+            fatalities=counts(self.lex, tokens, i, cs, ce, self.dated),
         )
 
     def _time(self, i: int) -> TimeSpan | None:

@@ -198,8 +198,9 @@ def load_lexicon(resources: Resources, dictionary: bool = False) -> Lexicon:
     groups = {row[0]: row[1] for row in _rows(resources, "verb_groups.tsv")}
     expander = Expander(resources.normaliser.fold, groups)
     patterns = load_patterns(resources, WITH_DICTIONARY if dictionary else CURATED)
+    numbers = {expander.fold(word): int(value) for word, value in resources.rows("events/numbers.tsv", header=True, width=2)}
     return Lexicon(index(patterns, expander), cue_forms(resources, expander), expander, resources.clitics,
-                   exclusions(patterns, expander))
+                   exclusions(patterns, expander), numbers)
 
 
 def _prefix_of(word: str, base: str) -> str:
@@ -226,9 +227,11 @@ class Lexicon:
     """Word → hits, and word → cue kinds, with a per-instance cache of normalised words."""
 
     def __init__(self, index: dict[str, tuple[Hit, ...]], forms: dict[str, dict[str, str]], expander: Expander,
-                 clitics: Clitics, excluded: Mapping[str, frozenset[str]] | None = None) -> None:
+                 clitics: Clitics, excluded: Mapping[str, frozenset[str]] | None = None,
+                 numbers: Mapping[str, int] | None = None) -> None:
         self.index = index
         self.excluded = excluded or {}
+        self.numbers = numbers or {}
         self.forms = forms
         # the first words of the cue forms of two words (في حال)
         self.pair_heads = tuple(sorted({form.split(" ")[0] for form in forms if " " in form}))
@@ -303,6 +306,13 @@ class Lexicon:
         if not word.endswith(self.pair_heads):
             return None
         return self.cue(kind, f"{word} {following}")
+
+    def number(self, word: str) -> int | None:
+        """The value of a number word (ثلاثة، وخمسة), or None."""
+        for base in self.candidates(word):
+            if base in self.numbers:
+                return self.numbers[base]
+        return None
 
     def matches(self, group: str, word: str) -> bool:
         words = self.expander.word_set(group)

@@ -1,0 +1,61 @@
+"""How many were killed, injured or arrested, as the event's clause states it (ACLED's fatalities).
+
+A count is a number next to a count word of its kind: مقتل 8 حوثيين، 30 قتيلا، اعتقال «41» عنصرا،
+أسفر عن مقتل 5 وإصابة 12. Numbers are digits or number words (numbers.tsv); a date, a year or a time of
+day is no count, nor is a quantity without a number (عشرات القتلى): the text must state it.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from isnad.document import Token
+from isnad.events.patterns import Lexicon
+
+KINDS = (("count_killed", "killed"), ("count_injured", "injured"), ("count_arrested", "arrested"))
+WINDOW = 3  # a number counts a word this many words before or after it
+NEAR_TRIGGER = 6  # count words this close to the trigger speak of its event
+OBJECT_WINDOW = 10  # a trigger that is itself a count word (قتل) may have its number at the end of its object
+MAX_DIGITS = 6  # longer digit runs are ids or amounts, not people
+YEARS = range(1900, 2100)
+
+
+def number(lex: Lexicon, word: str) -> int | None:
+    """The value of a number token (digits or a number word, clitics allowed: وثلاثة)."""
+    if word.isdigit():
+        return int(word) if len(word) <= MAX_DIGITS else None
+    return lex.number(word)
+
+
+def counts(lex: Lexicon, tokens: list[Token], trigger: int, first: int, last: int,
+           dated: Collection[int] = ()) -> dict[str, int] | None:
+    """``{"killed": n, "injured": n, "arrested": n}`` stated about the event of ``trigger`` in its clause
+    ``tokens[first..last]`` (only the kinds stated), or None: count words near the trigger, or the trigger
+    itself with its object (قتل مفجر انتحاري ... 32 شخصا). ``dated`` holds the tokens of the clause's dates
+    and times, which count nothing."""
+    values: dict[int, int] = {}
+    for j in range(first, last + 1):
+        if j in dated:
+            continue
+        n = number(lex, tokens[j].norm)
+        if n is None or (tokens[j].norm.isdigit() and n in YEARS):
+            continue
+        if n == 10 and not tokens[j].norm.isdigit() and 1 <= values.get(j - 1, 0) <= 9:
+            values[j - 1] += 10  # اثني عشر، خمسة عشر: one number in two words
+            continue
+        values[j] = n
+    if not values:
+        return None
+    out: dict[str, int] = {}
+    used: set[int] = set()
+    for j in range(max(first, trigger - NEAR_TRIGGER), min(last, trigger + NEAR_TRIGGER) + 1):
+        for kind, name in KINDS:
+            if name in out or not lex.cue(kind, tokens[j].norm):
+                continue
+            reach = OBJECT_WINDOW if j == trigger else WINDOW
+            near = [(abs(k - j), k < j, k) for k in values
+                    if k not in used and k != j and (abs(k - j) <= WINDOW or j < k <= j + reach)]
+            if near:
+                _, _, k = min(near)  # the closest, a number after its word first
+                out[name] = values[k]
+                used.add(k)
+    return out or None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from isnad.document import Attribution, Document, Event, Grade
-from isnad.gazetteer.outlets import Outlet
+from isnad.gazetteer.outlets import UNKNOWN_PREFIX, Outlet
 from isnad.resolve.actors import unknown_outlet_name
 from isnad.resources import Resources
 
@@ -29,24 +29,30 @@ class Credibility:
 
     def __call__(self, doc: Document) -> Document:
         by_id = {a.id: a for a in doc.attributions}
+        carrier = self.outlet_of(doc)
         for event in doc.events:
-            event.credibility = self.grade(doc, event, by_id)
+            event.credibility = self.grade(doc, event, by_id, carrier)
         return doc
 
-    def grade(self, doc: Document, event: Event, by_id: dict[str, Attribution]) -> Grade:
-        """The grade of one event from the attributions the events stage linked to it."""
+    def grade(self, doc: Document, event: Event, by_id: dict[str, Attribution], carrier: Outlet | None) -> Grade:
+        """The grade of one event from the attributions the events stage linked to it; ``carrier`` is the
+        outlet that published the article (:meth:`outlet_of`)."""
         atts = [by_id[i] for i in event.attributions if i in by_id]
         origins = 1
         reasons: list[str] = []
-        inputs: dict[str, Any] = {"attributions": [a.id for a in atts], "independent_origins": origins}
+        inputs: dict[str, Any] = {"attributions": [a.id for a in atts], "independent_origins": origins,
+                                  "reported_by": carrier.id if carrier else None}
         if not atts:
-            outlet = self._outlet_of_document(doc)
-            reliability = self._outlet_reliability(outlet, reasons) if outlet else self.rules["reliability"]["own_voice_unknown"]
-            if outlet is None:
-                reasons.append("the article's own voice; the outlet is not known")
+            if carrier is None:
+                reliability = self.rules["reliability"]["own_voice_unknown"]
+                reasons.append("the article's own voice; the input names no outlet")
+            elif carrier.id.startswith(UNKNOWN_PREFIX):
+                reliability = self.rules["reliability"]["unknown_outlet"]
+                reasons.append(f"the article's own voice; its outlet {doc.outlet} is not in the registry")
             else:
-                reasons.insert(0, f"the article's own voice ({outlet.names_en[0] if outlet.names_en else outlet.id})")
-            inputs.update(source_type="own_voice", outlet=outlet.id if outlet else None)
+                reliability = self._outlet_reliability(carrier, reasons)
+                reasons.insert(0, f"the article's own voice ({_name(carrier)})")
+            inputs.update(source_type="own_voice", outlet=carrier.id if carrier else None)
             return self._result(reliability, self._credibility(origins, None, [], reasons), reasons, inputs)
         att = max(atts, key=lambda a: a.cue.start)  # the nearest source: the last cue before the claim
         origin = by_id.get(att.refers_to, att) if att.refers_to else att
@@ -65,6 +71,8 @@ class Credibility:
             reasons.append(f"source type {att.source_type}" + (": cannot be judged" if reliability == "F" else ""))
         if origin.description:
             reasons.append(f"the text describes the source: {origin.description}")
+        if carrier is not None and carrier.id != outlet_id:
+            reasons.append(f"reported by {_name(carrier)}")
         return self._result(reliability, self._credibility(origins, att, atts, reasons), reasons, inputs)
 
     def _credibility(self, origins: int, att: Attribution | None, atts: list[Attribution], reasons: list[str]) -> int:
@@ -98,14 +106,24 @@ class Credibility:
                        (f" ({outlet.affiliation})" if outlet.affiliation else ""))
         return grade
 
-    def _outlet_of_document(self, doc: Document) -> Outlet | None:
-        if not doc.outlet:
+    def outlet_of(self, doc: Document) -> Outlet | None:
+        """The outlet the input names for the article (by registry id, name or common-word name such as
+        الجزيرة, which names the outlet here without a media word), an ``unknown:`` outlet for a name the
+        registry lacks, None when the input names none."""
+        name = (doc.outlet or "").strip()
+        if not name:
             return None
-        return self.outlets.get(doc.outlet) or self.outlets.find(doc.outlet)
+        registry = self.outlets
+        return (registry.get(name) or registry.find(name) or registry.named(" ".join(registry.fold(name).split()))
+                or registry.unknown(name))
 
     @staticmethod
     def _result(reliability: str, credibility: int, reasons: list[str], inputs: dict[str, Any]) -> Grade:
         return Grade(reliability, credibility, reasons, inputs)
+
+
+def _name(outlet: Outlet) -> str:
+    return (outlet.names_en or outlet.names_ar or (outlet.id,))[0]
 
 
 def _chain(att: Attribution, by_id: dict[str, Attribution]) -> list[str]:

@@ -66,6 +66,31 @@ def test_own_voice_uses_the_documents_outlet(graded, reference_text):
     assert c.source_reliability == "C" and c.inputs["outlet"] == "reuters"
 
 
+def test_the_outlet_named_by_the_input(reference_text):
+    """The article's outlet as its input names it: a registry id or name, a common-word name such as
+    الجزيرة (which names the outlet here without a media word), or a name the registry lacks."""
+    doc = attribution_pipeline(mentions=False)(reference_text)
+    own, reported = _event(doc, "استقال"), _event(doc, "انشق")
+    doc.events = [own, reported]
+
+    def graded(outlet):
+        doc.outlet = outlet
+        return [e.credibility for e in Credibility()(doc).events]
+
+    c, r = graded("الجزيرة")
+    assert c.inputs["outlet"] == "aljazeera" and c.source_reliability == "C"  # state-owned broadcaster
+    assert c.reasons[0] == "the article's own voice (Al Jazeera)"
+    # an attributed event keeps its source's grade and names the outlet that carried it
+    assert r.inputs["reported_by"] == "aljazeera" and r.source_reliability == "F" and "reported by Al Jazeera" in r.reasons
+    c, r = graded("Gazette of Nowhere")
+    assert c.source_reliability == "F" and c.inputs["outlet"] == r.inputs["reported_by"] == "unknown:Gazette_of_Nowhere"
+    assert "the article's own voice; its outlet Gazette of Nowhere is not in the registry" in c.reasons
+    assert "reported by Gazette of Nowhere" in r.reasons
+    c, r = graded(None)
+    assert c.source_reliability == "F" and c.inputs["outlet"] is None and r.inputs["reported_by"] is None
+    assert "the article's own voice; the input names no outlet" in c.reasons
+
+
 def test_hedged_content_lowers_credibility():
     text = "وأشار البنك العالمي إلى أن الأسواق قد تلجأ إلى عمليات تصحيحية عنيفة في حالة وقوع السيناريوهات المثيرة للقلق ."
     doc = attribution_pipeline(mentions=False)(text)

@@ -180,7 +180,11 @@ def export(db: str | None, fmt: str, output: str, **kw: Any) -> None:
     if not folder.is_dir():
         raise click.BadParameter(f"folder {folder} does not exist", param_hint="-o/--output")
     with open_store(db, create=False) as store:
-        n = write(store.iter_events(flt), fmt, output)
-    click.echo(f"{n} events written to {output}", err=True)
+        done = write(store.iter_events(flt), fmt, output)
+    click.echo(f"{done.written} events written to {output}", err=True)
+    if done.skipped:
+        click.echo(f"{sum(done.skipped.values())} events left out:", err=True)
+        for reason, n in done.skipped.most_common():
+            click.echo(f"  {n}: {reason}", err=True)
 
 

@@ -1,9 +1,12 @@
 """Exports of stored events: GDELT 2.0 Events (tab-separated), PLOVER JSON records, JSON Lines, CSV,
-Parquet and GeoJSON. Each format is one module with a ``write(events, out)`` function."""
+Parquet and GeoJSON. Each format is one module with a ``write(events, out)`` function returning a
+:class:`Written` (how many records were written, and why the others were left out)."""
 from __future__ import annotations
 
 import importlib
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +21,16 @@ FORMATS: dict[str, tuple[str, bool]] = {
 }
 
 
-def export(events: Iterable[dict[str, Any]], fmt: str, out: str | Path) -> int:
-    """Write ``events`` (as returned by ``Store.events``) to the file ``out``; returns how many were written."""
+@dataclass
+class Written:
+    """What an export wrote: ``written`` records; ``skipped`` counts the events left out, by reason."""
+
+    written: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+
+
+def export(events: Iterable[dict[str, Any]], fmt: str, out: str | Path) -> Written:
+    """Write ``events`` (as returned by ``Store.events``) to the file ``out`` in the format ``fmt``."""
     module, binary = FORMATS[fmt]
     writer = importlib.import_module(module)
     if binary:

@@ -325,24 +325,24 @@ def story_of(row: tuple[Any, ...]) -> dict[str, Any] | None:
 
 
 def event_dict(data: str | dict[str, Any], doc_id: str, title: str | None, published: str | None,
-               url: str | None, story: dict[str, Any] | None = None) -> dict[str, Any]:
-    """An event as returned by ``Store.events``: the Event's JSON plus where it comes from and the story
-    (cluster of reports across articles) it belongs to."""
+               url: str | None, story: dict[str, Any] | None = None, outlet: str | None = None) -> dict[str, Any]:
+    """An event as returned by ``Store.events``: the Event's JSON plus where it comes from (the article's
+    outlet and url as given) and the story (cluster of reports across articles) it belongs to."""
     import json
 
     out = json.loads(data) if isinstance(data, str) else dict(data)
-    out.update(document_id=doc_id, document_title=title, published=published, url=url, story=story)
+    out.update(document_id=doc_id, document_title=title, published=published, url=url, outlet=outlet, story=story)
     return out
 
 
 def event_json(data: str, doc_id: str, title: str | None, published: str | None, url: str | None,
-               story: dict[str, Any] | None = None) -> str:
+               story: dict[str, Any] | None = None, outlet: str | None = None) -> str:
     """:func:`event_dict` as JSON text, made from the stored JSON text without parsing it: the keys of the
     document are written into the event's object (a page of a thousand events need not be decoded)."""
     import json
 
     tail = json.dumps({"document_id": doc_id, "document_title": title, "published": published, "url": url,
-                       "story": story}, ensure_ascii=False)
+                       "outlet": outlet, "story": story}, ensure_ascii=False)
     body = data.rstrip()[:-1].rstrip()  # the event's object without its closing brace
     return body + ("" if body == "{" else ", ") + tail[1:]
 

@@ -248,14 +248,14 @@ class SQLStore:
 
     def _page(self, where: str, params: list[Any], limit: int, offset: int, matches: int | None = None,
               more: bool = False) -> list[tuple[Any, ...]]:
-        """(event JSON text, document id, title, published, url) of one page, newest first."""
+        """(event JSON text, document id, title, published, url, outlet, story columns) of one page, newest first."""
         hint, order = self.page_plan(where, params, limit, offset, matches, more)
         ph = self.ph
         # Pick the page on the narrow key columns first, then fetch the JSON and the document of those rows
         # only: sorting thousands of matches with their JSON attached is what makes a query slow.
         story, joins = self._story_join("x")
         return self.query(
-            f"SELECT {self.json_text('x.data')}, d.id, d.title, d.published, d.url{story} FROM ("
+            f"SELECT {self.json_text('x.data')}, d.id, d.title, d.published, d.url, d.outlet{story} FROM ("
             f"SELECT e.rid, e.date_start FROM events e{hint}{where}{order} LIMIT {ph} OFFSET {ph}) e "
             f"JOIN events x ON x.rid = e.rid JOIN documents d ON d.hash = x.doc{joins}{EVENT_ORDER}",
             params + [int(limit), int(offset)],
@@ -271,7 +271,7 @@ class SQLStore:
 
     def events(self, filter: EventFilter, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         where, params = self._where(filter)
-        return [event_dict(json.loads(r[0]), r[1], r[2], r[3], r[4], story_of(r[5:]))
+        return [event_dict(json.loads(r[0]), *r[1:5], story_of(r[6:]), outlet=r[5])
                 for r in self._page(where, params, limit, offset)]
 
     def events_page(self, filter: EventFilter, limit: int = 100, offset: int = 0,
@@ -286,7 +286,7 @@ class SQLStore:
         exact = cap is None or found <= cap
         total = found if exact else cap
         rows = self._page(where, params, limit, offset, total, not exact) if offset < total else []
-        return EventPage(total, exact, [event_json(*r[:5], story_of(r[5:])) for r in rows])
+        return EventPage(total, exact, [event_json(*r[:5], story_of(r[6:]), outlet=r[5]) for r in rows])
 
     def iter_events(self, filter: EventFilter, batch: int = 5000) -> Iterator[dict[str, Any]]:
         """Every matching event, fetched in pages (for exports)."""

@@ -116,6 +116,8 @@ def test_parquet_types_read_by_pyarrow_pandas_and_duckdb(events, tmp_path):
     assert asylum[0][0] == sum("asylum" in e["plover"]["contexts"] for e in events) > 0
     in_july = duckdb.sql(f"SELECT count(*) FROM '{out}' WHERE date BETWEEN DATE '2015-07-01' AND DATE '2015-07-31'")
     assert in_july.fetchall()[0][0] == sum("2015-07-01" <= (event_day(e) or "") <= "2015-07-31" for e in events) > 0
+    killed = duckdb.sql(f"SELECT coalesce(sum(killed), 0) FROM '{out}'").fetchall()[0][0]
+    assert types["killed"] == "INTEGER" and killed == sum((e.get("fatalities") or {}).get("killed", 0) for e in events) > 0
 
 
 def test_csv_read_by_pandas_and_duckdb(events, tmp_path, reference_text):

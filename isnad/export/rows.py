@@ -20,6 +20,7 @@ FLAT_COLUMNS: dict[str, str] = {
     "target_text": "str", "target_code": "str", "target_country": "str", "target_name": "str",
     "place": "str", "place_country": "str", "lat": "float", "lon": "float", "place_precision": "str",
     "place_origin": "str",
+    "killed": "int", "injured": "int", "arrested": "int",
     "modality": "str", "trigger": "str", "trigger_start": "int", "trigger_end": "int", "sentence": "int",
     "attributions": "strs", "credibility": "str", "source_reliability": "str", "information_credibility": "int",
     "credibility_reasons": "strs", "rule": "str", "score": "float",
@@ -66,6 +67,7 @@ def flat(ev: dict[str, Any]) -> dict[str, Any]:
     trigger = ev.get("trigger") or {}
     cred = ev.get("credibility") or {}
     story = ev.get("story") or {}
+    counts = ev.get("fatalities") or {}
     span = time_span(ev) or {}
     s_text, s_code, s_country, s_name = _actor(ev.get("source"))
     t_text, t_code, t_country, t_name = _actor(ev.get("target"))
@@ -83,6 +85,7 @@ def flat(ev: dict[str, Any]) -> dict[str, Any]:
         "place": place.get("en") or place.get("ar") or place.get("text"), "place_country": place.get("country"),
         "lat": place.get("lat"), "lon": place.get("lon"), "place_precision": place.get("precision"),
         "place_origin": place.get("origin"),
+        **{k: counts.get(k) for k in ("killed", "injured", "arrested")},
         "modality": ev.get("modality"), "trigger": trigger.get("text"), "trigger_start": trigger.get("start"),
         "trigger_end": trigger.get("end"), "sentence": ev.get("sentence"),
         "attributions": ev.get("attributions") or [], "credibility": grade or None,

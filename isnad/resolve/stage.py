@@ -11,6 +11,7 @@ from isnad.gazetteer.lexicon import Ref
 from isnad.resolve.actors import actor_for, institution_actor
 from isnad.resolve.places import choose, to_place
 from isnad.resources import Resources
+from isnad.text.clitics import CONJ
 
 # which gazetteer tables may resolve a mention with this label
 TABLES = {
@@ -20,8 +21,7 @@ TABLES = {
 # a statistical recogniser's PER or ORG may be any named actor (ANERcorp tags وكالة فارس's فارس PER)
 TAGGED_ACTOR_TABLES = ("outlet", "outlet_ctx", "org", "person")
 CACHE_LIMIT = 50_000
-GPE_KINDS = {"country", "adm1", "city"}
-CONJUNCTIONS = ("و", "ف")  # a tagged place of these kinds is a GPE, else a LOC
+GPE_KINDS = {"country", "adm1", "city"}  # a tagged place of these kinds is a GPE, else a LOC
 
 
 class Resolve:
@@ -51,7 +51,7 @@ class Resolve:
 
     def conjoined(self, m: Mention) -> list[Ref]:
         """The places a name may also be read as after a conjunction (وجدة: Oujda, or و + جدة)."""
-        if m.label not in ("GPE", "LOC") or m.text[:1] not in CONJUNCTIONS or len(m.text) < 4:
+        if m.label not in ("GPE", "LOC") or m.text[:1] not in CONJ or len(m.text) < 4:
             return []
         return [r for r in self.lex.lookup(m.text[1:]) if r.table == "place"]
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,7 @@ from typing import Any
 
 import click
 
-from isnad.eval.paths import CHECKOUT, SHARED_SETTING
+from isnad.eval.paths import shared_data
 from isnad.eval.scoring import prf
 
 TYPES = ("PROTEST", "ASSAULT")
@@ -81,7 +80,7 @@ def part(sentence_id: str) -> str:
 
 def default_data() -> Path:
     """The event GSR folder of the reference data ($ISNAD_SHARED_DATA, else beside a checkout)."""
-    return Path(os.environ.get(SHARED_SETTING) or CHECKOUT.parent / "shared" / "data") / "event_gsr"
+    return shared_data() / "event_gsr"
 
 
 def load_gsr(data: Path, etype: str) -> list[dict[str, str]]:

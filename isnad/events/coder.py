@@ -218,7 +218,10 @@ class _Sentence:
 
     def _blocked(self, i: int) -> bool:
         lo = max(self.clause[i - self.first], i - BLOCK_WINDOW)
-        return any(self.lex.cue("block", self.doc.tokens[j].norm) for j in range(lo, i))
+        tokens = self.doc.tokens
+        if i < self.last and self.lex.cue("formula", tokens[i + 1].norm):
+            return True
+        return any(self.lex.cue("block", tokens[j].norm) for j in range(lo, i))
 
     def _companions(self, i: int, hit: Hit) -> list[int] | None:
         """Token indices of the pattern's required companion words, or None when one is missing."""

@@ -19,6 +19,8 @@ CORPUS = Path(__file__).resolve().parent.parent / "bench" / "corpus.jsonl.gz"
 
 @dataclass
 class BenchResult:
+    """The figures of one benchmark run: the corpus, its timings, the peak memory and what was found."""
+
     articles: int
     tokens: int
     characters: int
@@ -33,13 +35,16 @@ class BenchResult:
 
     @property
     def articles_per_s(self) -> float:
+        """Articles per second of wall time."""
         return self.articles / self.seconds
 
     @property
     def tokens_per_s(self) -> float:
+        """Tokens per second of wall time."""
         return self.tokens / self.seconds
 
     def report(self) -> str:
+        """The result as the lines ``isnad bench`` prints."""
         lines = [
             f"corpus      {self.articles} articles, {self.tokens:,} tokens, {self.characters:,} characters",
             f"throughput  {self.articles_per_s:,.1f} articles/s, {self.tokens_per_s:,.0f} tokens/s (one core)",
@@ -55,12 +60,15 @@ class BenchResult:
 
 
 def load_corpus(path: Path = CORPUS) -> list[Document]:
+    """The benchmark articles (JSON lines, gzipped or not) as Documents."""
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as fh:
         return [Document(text=o["text"], id=o.get("id", "")) for o in map(json.loads, fh)]
 
 
 def startup_time(stages: Sequence[str]) -> float:
+    """Seconds to import isnad and build a pipeline of ``stages`` in a fresh process, so that nothing is
+    already loaded."""
     code = (
         "import time; t = time.perf_counter(); import isnad; "
         f"isnad.Pipeline({list(stages)!r}); print(time.perf_counter() - t)"
@@ -70,6 +78,8 @@ def startup_time(stages: Sequence[str]) -> float:
 
 
 def run(corpus: Path = CORPUS, stages: Sequence[str] = DEFAULT, repeat: int = 1) -> BenchResult:
+    """Runs the pipeline on the corpus ``repeat`` times, timing each stage; every article is dated 2008-01-01
+    so that relative times are resolved as in real use."""
     pipeline = Pipeline(stages)
     texts = load_corpus(corpus)
     timings = {s.name: 0.0 for s in pipeline.stages}

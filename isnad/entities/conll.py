@@ -103,6 +103,7 @@ class Scores:
     gold: Counter[str] = field(default_factory=Counter)
 
     def add(self, gold_tags: list[str], predicted_tags: list[str]) -> None:
+        """Counts the entities of one sentence: gold, predicted, and those matching exactly (span and type)."""
         gold = set(entities(gold_tags))
         pred = set(entities(predicted_tags))
         for _, _, kind in gold:
@@ -120,9 +121,11 @@ class Scores:
         return tuple(100.0 * x for x in prf(tp, pred, gold))
 
     def types(self) -> list[str]:
+        """The entity types of the gold or the predictions, sorted."""
         return sorted(set(self.gold) | set(self.predicted))
 
     def table(self) -> str:
+        """Precision, recall, F1 and counts per type and overall, as a text table."""
         rows = [f"{'type':<8}{'precision':>10}{'recall':>8}{'F1':>8}{'gold':>7}{'pred':>7}"]
         for kind in [*self.types(), None]:
             p, r, f = self.prf(kind)
@@ -133,6 +136,7 @@ class Scores:
         return "\n".join(rows)
 
     def as_dict(self) -> dict[str, dict[str, float]]:
+        """Precision, recall and F1 (percent, two places) per type and ``overall``."""
         out = {}
         for kind in [*self.types(), None]:
             p, r, f = self.prf(kind)

@@ -78,6 +78,7 @@ def read_corpus(path: Path, normaliser: Normaliser | None = None) -> Sentences:
 
 
 def split(sentences: Sentences) -> tuple[Sentences, Sentences]:
+    """The training part and the validation split: the last tenth of the sentences."""
     cut = len(sentences) - len(sentences) // 10
     return sentences[:cut], sentences[cut:]
 
@@ -92,10 +93,12 @@ def hold_out(sentences: Sentences, k: int, n: int) -> tuple[Sentences, Sentences
 
 
 def sha256(path: Path) -> str:
+    """The SHA-256 of a file, as ``model.json`` records every input."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def write_rows(path: Path, header: str, rows: list[tuple[str, str]]) -> int:
+    """Writes ``header`` and a ``a<TAB>b`` line per row to ``path``; the number of rows."""
     path.write_text(header + "".join(f"{a}\t{b}\n" for a, b in rows), encoding="utf-8")
     return len(rows)
 
@@ -117,6 +120,8 @@ def write_gazetteer(corpus: Path, out: Path, normaliser: Normaliser) -> int:
 
 
 def write_frequency(train: Sentences, out: Path, min_count: int) -> int:
+    """Writes the frequency class of every word seen at least ``min_count`` times in the training part;
+    how many words."""
     counts = Counter(w for words, _ in train for w in words if any(c.isalpha() for c in w))
     found = sorted((w, str(frequency_class(c))) for w, c in counts.items() if c >= min_count)
     header = "# Frequency class (floor of log2 of the count) of words in the training part of ANERcorp.\n"
@@ -150,6 +155,8 @@ def name_memory(sentences: Sentences, min_share: float) -> tuple[dict[str, froze
 
 
 def write_names(memory: tuple[dict[str, frozenset[str]], list[tuple[str, str]]], out: Path) -> int:
+    """Writes the remembered names to ``names.tsv`` and the multi-word ones to ``name_phrases.tsv`` in ``out``;
+    how many rows in all."""
     names, phrases = memory
     header = "# Words of the names in the training part of ANERcorp, with the tags they mostly bear.\n"
     n = write_rows(out / "names.tsv", header + SOURCE, sorted((w, ",".join(sorted(t))) for w, t in names.items()))

@@ -41,12 +41,15 @@ NOT_COUNTRIES = {"None", "UNKNOWN", "IGO", "NGO", "IMG", "MNC", "UNK"}  # gold m
 
 @dataclass
 class Counts:
+    """True and false positives and negatives of one type's detection over gold sentences."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
     tn: int = 0
 
     def add(self, gold: bool, predicted: bool) -> None:
+        """Counts one sentence by its gold label and the prediction."""
         if gold and predicted:
             self.tp += 1
         elif predicted:
@@ -58,17 +61,21 @@ class Counts:
 
     @property
     def precision(self) -> float:
+        """True positives over the sentences predicted positive."""
         return prf(self.tp, self.tp + self.fp, self.tp + self.fn)[0]
 
     @property
     def recall(self) -> float:
+        """True positives over the gold positives."""
         return prf(self.tp, self.tp + self.fp, self.tp + self.fn)[1]
 
     @property
     def f1(self) -> float:
+        """The harmonic mean of precision and recall."""
         return prf(self.tp, self.tp + self.fp, self.tp + self.fn)[2]
 
     def as_dict(self) -> dict[str, Any]:
+        """The four counts and the three scores (to four places), as the JSON report has them."""
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "tn": self.tn,
                 "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
 
@@ -84,6 +91,7 @@ def default_data() -> Path:
 
 
 def load_gsr(data: Path, etype: str) -> list[dict[str, str]]:
+    """The GSR sentences of ``etype`` labelled ``yes``, ``easy no`` or ``difficult no`` (``ambiguous`` left out)."""
     with open(data / f"{etype.lower()}_gsr.csv", encoding="utf-8") as f:
         return [r for r in csv.DictReader(f) if r["label"] in POSITIVE | NEGATIVE]
 
@@ -101,10 +109,12 @@ def load_spans(data: Path, etype: str) -> list[dict[str, Any]]:
 
 
 def types_found(pipeline: Any, texts: Iterable[str]) -> list[set[str]]:
+    """For each text, the PLOVER types of the events the pipeline finds and the text presents as having happened."""
     return [{e.plover.type for e in pipeline(t).events if e.modality in FACTUAL} for t in texts]
 
 
 def score_detection(pipeline: Any, rows: list[dict[str, str]], etype: str) -> dict[str, Counts]:
+    """Detection counts of ``etype`` over the gold rows, for the ``dev`` and ``heldout`` halves and ``all``."""
     found = types_found(pipeline, (r["text"] for r in rows))
     counts = {"dev": Counts(), "heldout": Counts(), "all": Counts()}
     for row, types in zip(rows, found):
@@ -134,6 +144,8 @@ def score_sources(pipeline: Any, records: list[dict[str, Any]], etype: str) -> d
 
 
 def evaluate(data: Path, pipeline: Any | None = None) -> dict[str, Any]:
+    """Detection and source-country scores of PROTEST and ASSAULT on the GSR in ``data`` (with ``Pipeline()``
+    unless a pipeline is given)."""
     if pipeline is None:
         from isnad import Pipeline
 

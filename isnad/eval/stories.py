@@ -43,12 +43,16 @@ def load(directory: Path | None = None) -> tuple[list[dict[str, Any]], list[dict
 
 
 def in_split(cluster: dict[str, Any], split: str) -> bool:
+    """Whether a gold cluster belongs to ``split``: odd-numbered ids are ``dev``, even ones ``test``; ``all``
+    takes every one."""
     number = int("".join(ch for ch in cluster["id"] if ch.isdigit()) or 0)
     return split == "all" or (number % 2 == 1) == (split == "dev")
 
 
 @dataclass
 class StoriesReport:
+    """The scores of one run: copy detection over the pairs, B-cubed of the clusters, and the errors by kind."""
+
     articles: int = 0
     seconds: float = 0.0
     copy: tuple[int, int, int] = (0, 0, 0)  # tp, predicted, gold
@@ -60,6 +64,7 @@ class StoriesReport:
     errors: Counter[str] = field(default_factory=Counter)
 
     def as_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready figures, scores rounded to four places."""
         def row(p: float, r: float, f: float) -> dict[str, float]:
             return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 

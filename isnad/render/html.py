@@ -13,6 +13,8 @@ from isnad.render.text import event_row, interval_text
 
 
 def render_html(doc: Document) -> str:
+    """The Document as one HTML page: the article with its mentions, times, cues and triggers highlighted,
+    and tables of its events, attributions, entities and times."""
     css = resources.files("isnad.render").joinpath("page.css").read_text(encoding="utf-8")
     title = doc.title or (doc.text.strip().splitlines() or ["isnad"])[0]
     events = "".join(

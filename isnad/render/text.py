@@ -10,6 +10,8 @@ MAX_CELL = 48
 
 
 def render_text(doc: Document) -> str:
+    """The Document as text for a terminal: a line of facts about it, its warnings, then tables of entities,
+    places, times, events and attributions."""
     out: list[str] = []
     head = doc.title or (doc.text.strip().splitlines() or [""])[0]
     out.append(f"Document {doc.id}  {clip(head, 70)}")
@@ -65,6 +67,8 @@ def _actor(m) -> dict:
 
 
 def event_row(e: Event) -> list[str | None]:
+    """The cells of an event's table row: id, trigger, CAMEO, PLOVER (with contexts), source → target, place,
+    time, modality and Admiralty grade (B2)."""
     cameo = f"{e.cameo.code} {e.cameo.label or ''}".strip()
     plover = e.plover.type or ""
     if e.plover.contexts:
@@ -96,6 +100,7 @@ def _chain(ref: str | None, by_id: dict) -> str:
 
 
 def interval_text(start: str | None, end: str | None) -> str:
+    """An interval as text: one date, ``start … end``, or ``unresolved`` without a start."""
     if not start:
         return "unresolved"
     return start if start == end else f"{start} … {end}"
@@ -106,6 +111,7 @@ def _coords(lat: float | None, lon: float | None) -> str | None:
 
 
 def section(title: str, header: Sequence[str], rows: list[list[str | None]]) -> list[str]:
+    """A titled table with its row count, each column padded to its widest cell (``none found`` when empty)."""
     lines = ["", f"{title} ({len(rows)})"]
     if not rows:
         return lines + ["  none found"]
@@ -122,9 +128,11 @@ def width(s: str) -> int:
 
 
 def pad(s: str, w: int) -> str:
+    """``s`` followed by spaces up to ``w`` terminal columns (counted by :func:`width`, not by characters)."""
     return s + " " * (w - width(s))
 
 
 def clip(s: str, n: int) -> str:
+    """``s`` with its whitespace collapsed, cut to ``n`` characters with an ellipsis when longer."""
     s = " ".join(s.split())
     return s if len(s) <= n else s[: n - 1] + "…"

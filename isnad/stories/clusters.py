@@ -36,14 +36,17 @@ class ClusterKey:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ClusterKey:
+        """The key as stored in a cluster's ``data`` (the inverse of :meth:`as_dict`)."""
         return cls(Counter(d.get("terms") or {}), set(d.get("actors") or ()), Counter(d.get("codes") or {}),
                    set(d.get("places") or ()), set(d.get("families") or ()))
 
     def as_dict(self) -> dict[str, Any]:
+        """The key as JSON for the store, keeping only the ``KEPT_TERMS`` most used terms."""
         return {"terms": dict(self.terms.most_common(KEPT_TERMS)), "actors": sorted(self.actors),
                 "codes": dict(self.codes), "places": sorted(self.places), "families": sorted(self.families)}
 
     def add(self, ev: EventKey, family: str | None) -> None:
+        """Adds a member event (and its copy family) to the key."""
         self.terms.update(ev.terms)
         if len(self.terms) > KEPT_TERMS:  # what the store keeps, so a cluster read back scores the same
             self.terms = Counter(dict(self.terms.most_common(KEPT_TERMS)))
@@ -106,6 +109,7 @@ class Index:
         self.keys: dict[str, ClusterKey] = {}
 
     def clear(self) -> None:
+        """Forgets every bucket and cluster key, as after a failed write (some clusters held were never committed)."""
         self.buckets.clear()
         self.keys.clear()
 

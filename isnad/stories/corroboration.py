@@ -31,6 +31,7 @@ class Member:
 
     @property
     def origin(self) -> str:
+        """The independent origin of the report: the agency its family credits, else the family, else the article."""
         if self.origin_credit:
             return f"agency:{self.origin_credit}"
         if self.family:

@@ -19,12 +19,18 @@ CONNECTOR = "الموافق"  # الأربعاء الموافق 15 يناير
 
 
 class DateRules(TokenReader):
+    """The rules for days, months and years over one document's tokens; ``strip`` lets the first token
+    carry a clitic (وفي، بالأمس)."""
+
     # -- days --------------------------------------------------------------------------------------
 
     def day(self, i: int, strip: bool) -> Found | None:
+        """A day: a relative day, يوم and a day, a weekday or a date, whichever rule matches first."""
         return self.relday(i, strip) or self.day_word(i, strip) or self.weekday(i, strip) or self.date(i, strip)
 
     def relday(self, i: int, strip: bool) -> Found | None:
+        """أمس، غداً، أول أمس، أمس الأربعاء: a day counted from the anchor; a lone اليوم or الليلة only where it
+        reads as a date (not إسرائيل اليوم)."""
         m = self.phrase(i, "relday", strip)
         if m is None:
             return None
@@ -42,6 +48,7 @@ class DateRules(TokenReader):
         return self.word(j) not in words["not_today_after"]
 
     def day_word(self, i: int, strip: bool) -> Found | None:
+        """يوم and the day after it (يوم أمس، يوم الجمعة، يوم 15 يناير), يوم included in the span."""
         m = self.phrase(i, "day_word", strip)
         if m is None:
             return None
@@ -49,6 +56,8 @@ class DateRules(TokenReader):
         return Found(i, d.end, m[2], d.ref, "day/" + d.rule) if d else None
 
     def weekday(self, i: int, strip: bool) -> Found | None:
+        """الجمعة، الجمعة الماضي: a weekday; الأربعاء 15 يناير, الأربعاء الموافق 15 يناير: the date after it;
+        not الأحد عشر (eleven)."""
         m = self.phrase(i, "weekday", strip)
         if m is None:
             return None
@@ -67,9 +76,11 @@ class DateRules(TokenReader):
         return Found(i, j, prefix, ref, "weekday")
 
     def date(self, i: int, strip: bool) -> Found | None:
+        """A written date: numeric (15/1/2026) or a day and a month (15 يناير 2026، الخامس عشر من آذار)."""
         return self.numeric_date(i) or self.day_month(i, strip)
 
     def numeric_date(self, i: int) -> Found | None:
+        """15/1/2026, 15-1-2026 or 2026/1/15, written without spaces: the day first, unless the year comes first."""
         a = number_of(self.word(i))
         sep = self.word(i + 1)
         if a is None or sep not in self.lex.words["date_separators"] or self.word(i + 3) != sep:
@@ -88,6 +99,8 @@ class DateRules(TokenReader):
         return Found(i, i + 5, a[3], R.DateRef(R.MonthRef("gregorian", month, year), day), "numeric_date")
 
     def day_month(self, i: int, strip: bool) -> Found | None:
+        """A day and a month (15 يناير، الخامس عشر من آذار); a year-less one that is part of a name (قوى 14 آذار)
+        is found as a :class:`~isnad.timex.refs.NameRef`."""
         d = self.day_number(i, strip)
         if d is None:
             return None
@@ -102,6 +115,8 @@ class DateRules(TokenReader):
         return Found(i, m.end, prefix, R.DateRef(m.ref, day), "day_month/" + m.rule)
 
     def day_number(self, i: int, strip: bool) -> Match | None:
+        """A day of the month as ``(day, index after, prefix length)``: 15، الـ 15، الخامس عشر، الحادي والعشرين، غرة;
+        not an ordinal of something else (الأسبوع الثاني من شهر يونيو)."""
         word = self.word(i)
         n = number_of(word)
         if n and n[1] <= 2 and 1 <= n[0] <= 31 and not n[2]:
@@ -133,6 +148,8 @@ class DateRules(TokenReader):
     # -- months and years --------------------------------------------------------------------------
 
     def month(self, i: int, strip: bool, qualified: bool = False) -> Found | None:
+        """A month name (يناير، أيلول/سبتمبر، شهر رمضان) with its year, relation or year offset; a name that is
+        also an ordinary word (مارس، صفر) only with the context it needs, or when ``qualified`` (after a day)."""
         j, prefix = i, 0
         mw = self.phrase(i, "month_word", strip)
         if mw:  # شهر رمضان
@@ -220,6 +237,8 @@ class DateRules(TokenReader):
         return ("gregorian", g[1]) if g else ("gregorian", k)
 
     def year(self, i: int, bare_ok: bool, strip: bool = True) -> Found | None:
+        """عام 2017، عامي 2009 و2011، 2009م، 1445 هـ; a bare number (1900-2099) only where ``bare_ok`` or a word
+        before it (في، منذ) makes it a year."""
         m = self.phrase(i, "year_word", strip)
         if m:
             count, j, prefix = m

@@ -28,9 +28,12 @@ RANGE_STARTS = frozenset({"number", "year_word", "month"})
 
 
 class Scanner(DateRules):
+    """The date rules and the expressions built around them; :meth:`at` reads the expression at a token."""
+
     # -- entry point -------------------------------------------------------------------------------
 
     def at(self, i: int) -> Found | None:
+        """The time expression starting at token ``i``: منذ X، قبل N أيام، بين X و Y, else a bare one; None if none."""
         cats = self.lex.start_cats(self.word(i))
         return (
             ("since" in cats and self.since(i))
@@ -40,6 +43,7 @@ class Scanner(DateRules):
         )
 
     def since(self, i: int) -> Found | None:
+        """منذ X (منذ 2009، منذ ثلاثة أيام): from the start of X, or of the duration back, to the anchor."""
         m = self.phrase(i, "since", True)
         if m is None:
             return None
@@ -49,6 +53,8 @@ class Scanner(DateRules):
         return Found(i, inner.end, m[2], R.SinceRef(inner.ref), "since/" + inner.rule)
 
     def ago(self, i: int) -> Found | None:
+        """قبل ثلاثة أيام: a duration back from the anchor; not قبل عام 2009 (before a year) nor قبل أيام من
+        الانتخابات (before another event)."""
         m = self.phrase(i, "ago", True)
         if m is None or self.year(m[1], False, False):  # قبل عام 2009 is "before 2009": the year is found next
             return None
@@ -58,6 +64,8 @@ class Scanner(DateRules):
         return Found(i, d.end, m[2], d.ref, "ago/" + d.rule)
 
     def range(self, i: int) -> Found | None:
+        """بين X و Y، من X إلى Y: two expressions of one kind (years, dates, months), the first taking the
+        year of the last (من يناير إلى مارس 2020)."""
         m = self.phrase(i, "range_start", True)
         if m is None:
             return None
@@ -80,6 +88,8 @@ class Scanner(DateRules):
         return Found(i, b.end, m[2], R.RangeRef(_with_year_of(a.ref, b.ref), b.ref), "range/" + a.rule)
 
     def core(self, i: int, bare_year: bool = False, strip: bool = True) -> Found | None:
+        """A bare expression at ``i`` (no منذ, قبل or بين around it): the first rule of ``CORE`` that its first
+        token can begin and that matches."""
         cats = self.lex.start_cats(self.word(i))
         for need, rule in CORE:
             if not cats.isdisjoint(need):
@@ -91,6 +101,7 @@ class Scanner(DateRules):
     # -- qualifiers --------------------------------------------------------------------------------
 
     def part(self, i: int, strip: bool) -> Found | None:
+        """أوائل/منتصف/أواخر X, X a month, year, period, season or decade; نهاية العام alone: of the current one."""
         m = self.phrase(i, "part", strip)
         if m is None:
             return None
@@ -110,6 +121,7 @@ class Scanner(DateRules):
         return Found(i, inner.end, m[2], R.PartRef(inner.ref, m[0]), "part/" + inner.rule)
 
     def time_of_day(self, i: int, strip: bool) -> Found | None:
+        """صباح أمس، مساء الغد، ليلة الجمعة: the day a time of day falls on (no finer than the day)."""
         m = self.phrase(i, "tod", strip)
         if m is None:
             return None
@@ -122,6 +134,8 @@ class Scanner(DateRules):
     # -- periods, seasons, decades, adverbs, durations ---------------------------------------------
 
     def period(self, i: int, strip: bool) -> Found | None:
+        """هذا العام، الأسبوع الماضي، العام قبل الماضي: a period from the anchor's; هذا الصيف: this season;
+        الأيام الأخيرة، السنوات العشر الأخيرة: a window before (or, with المقبلة, after) the anchor."""
         m = self.phrase(i, "this", strip)
         if m:
             p = self.phrase(m[1], "period")
@@ -160,6 +174,8 @@ class Scanner(DateRules):
         return Found(i, r[1], prefix, ref, "recent" if r[0] == "past" else "coming")
 
     def season(self, i: int, strip: bool) -> Found | None:
+        """الصيف الماضي، شتاء 2009، ربيع العام الماضي: a season with a year, relation or year offset; never a
+        bare one (الربيع is also the Arab Spring)."""
         m = self.phrase(i, "season", strip)
         if m is None:
             return None
@@ -178,6 +194,7 @@ class Scanner(DateRules):
         return None  # الربيع alone: also the Arab Spring, a spring of water...
 
     def decade(self, i: int, strip: bool) -> Found | None:
+        """الثمانينيات، عقد التسعينات من القرن الماضي: the decade, عقد and the century words in the span."""
         w = self.phrase(i, "decade_word", strip)  # عقد الثمانينات
         m = self.phrase(w[1], "decade") if w else self.phrase(i, "decade", strip)
         if m is None:
@@ -188,6 +205,7 @@ class Scanner(DateRules):
         return Found(i, tail[1] if tail else m[1], m[2], R.DecadeRef(m[0]), "decade")
 
     def adverb(self, i: int, strip: bool) -> Found | None:
+        """مؤخراً، الآونة الأخيرة: a vague window before the anchor; حالياً، الآن: the anchor's day."""
         m = self.phrase(i, "adverb", strip)
         if m is None:
             return None

@@ -18,6 +18,9 @@ UNIT_GRANULARITY = {"hour": "day", "day": "day", "week": "week", "month": "month
 
 @dataclass(frozen=True, slots=True)
 class Interval:
+    """Inclusive dates from ``start`` to ``end``, how fine they are (day, week, month, season, year, decade)
+    and whether the text gives them only roughly."""
+
     start: date
     end: date
     granularity: str
@@ -25,6 +28,7 @@ class Interval:
 
 
 def month_end(year: int, month: int) -> date:
+    """The last day of a month (February 2024 → 2024-02-29)."""
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -35,6 +39,8 @@ def shift_months(d: date, months: int) -> date:
 
 
 def hijri_month(year: int, month: int) -> tuple[date, date] | None:
+    """The Gregorian first and last days of a Hijri month (رمضان 1445 → 2024-03-11, 2024-04-09), or None
+    outside the tables."""
     try:
         first = Hijri(year, month, 1)
         last = Hijri(year, month, first.month_length())
@@ -44,6 +50,7 @@ def hijri_month(year: int, month: int) -> tuple[date, date] | None:
 
 
 def hijri_of(d: date) -> tuple[int, int] | None:
+    """The Hijri ``(year, month)`` of a Gregorian date (2024-03-20 → 1445, 9), or None outside the tables."""
     try:
         h = Gregorian(d.year, d.month, d.day).to_hijri()
     except (OverflowError, ValueError):
@@ -55,9 +62,13 @@ class Ref(Protocol):
     """What every reference type offers: whether it needs the anchor, and its interval."""
 
     @property
-    def relative(self) -> bool: ...
+    def relative(self) -> bool:
+        """Whether the interval depends on the anchor (the publication date)."""
+        ...
 
-    def resolve(self, anchor: date | None) -> Interval | None: ...
+    def resolve(self, anchor: date | None) -> Interval | None:
+        """The interval referred to, placed by the anchor where needed; None when it cannot be placed."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +83,12 @@ class MonthRef:
 
     @property
     def relative(self) -> bool:
+        """Whether the month needs the anchor: it is named without a year."""
         return self.year is None
 
     def year_for(self, anchor: date | None) -> int | None:
+        """The month's year: its own, else the anchor's (in the month's calendar) moved by ``year_offset`` or
+        ``relation``; by default the nearest not after the anchor (يونيو in a March article: the June before)."""
         if self.year is not None:
             return self.year
         if anchor is None:
@@ -94,6 +108,7 @@ class MonthRef:
         return a_year if self.month <= a_month else a_year - 1
 
     def bounds(self, anchor: date | None) -> tuple[date, date] | None:
+        """The first and last Gregorian days of the month, or None when its year is unknown or out of range."""
         year = self.year_for(anchor)
         if year is None:
             return None
@@ -104,20 +119,25 @@ class MonthRef:
         return date(year, self.month, 1), month_end(year, self.month)
 
     def resolve(self, anchor: date | None) -> Interval | None:
+        """The whole month, or None when it cannot be placed."""
         b = self.bounds(anchor)
         return Interval(b[0], b[1], "month") if b else None
 
 
 @dataclass(frozen=True, slots=True)
 class DateRef:
+    """A day of a month (15 يناير 2026، 15 رمضان 1445 هـ), placed as its month is."""
+
     month: MonthRef
     day: int
 
     @property
     def relative(self) -> bool:
+        """Whether the date needs the anchor: its month has no year."""
         return self.month.relative
 
     def resolve(self, anchor: date | None) -> Interval | None:
+        """The day, or None when the month cannot be placed or has no such day (31 in a 30-day month)."""
         b = self.month.bounds(anchor)
         if b is None:
             return None
@@ -136,6 +156,8 @@ class PeriodRef:
     relative = True
 
     def resolve(self, anchor: date | None) -> Interval | None:
+        """The day, ISO week (Monday to Sunday), calendar month or year ``offset`` away from the anchor's;
+        None without an anchor."""
         if anchor is None:
             return None
         if self.unit == "day":
@@ -154,11 +176,15 @@ class PeriodRef:
 
 @dataclass(frozen=True, slots=True)
 class WeekdayRef:
+    """A day of the week (الجمعة، يوم الأحد الماضي), the one nearest the anchor in the direction of ``relation``."""
+
     weekday: int  # Monday = 0
     relation: str | None = None  # None: the nearest not after the anchor; past, next: strictly before/after
     relative = True
 
     def resolve(self, anchor: date | None) -> Interval | None:
+        """The weekday on or before the anchor (strictly before for ``past``, strictly after for ``next``);
+        None without an anchor."""
         if anchor is None:
             return None
         if self.relation == "next":
@@ -173,12 +199,16 @@ class WeekdayRef:
 
 @dataclass(frozen=True, slots=True)
 class YearRef:
+    """The years ``first`` to ``last`` (عام 2017، بين عامي 2009 و2011، 1445 هـ), Gregorian or Hijri."""
+
     first: int
     last: int
     calendar: str = "gregorian"
     relative = False
 
     def resolve(self, anchor: date | None) -> Interval | None:
+        """1 January of ``first`` to 31 December of ``last`` (Hijri years: the first day of محرم to the last
+        of ذو الحجة); None out of range."""
         if self.calendar == "hijri":
             a, b = hijri_month(self.first, 1), hijri_month(self.last, 12)
             return Interval(a[0], b[1], "year") if a and b else None
@@ -189,6 +219,8 @@ class YearRef:
 
 @dataclass(frozen=True, slots=True)
 class SeasonRef:
+    """A season (الصيف الماضي، شتاء 2009); winter, December to February, belongs to the year it ends in."""
+
     season: str
     months: tuple[int, int]  # first and last month; winter wraps the year end
     year: int | None = None
@@ -197,6 +229,7 @@ class SeasonRef:
 
     @property
     def relative(self) -> bool:
+        """Whether the season needs the anchor: it is named without a year."""
         return self.year is None
 
     def _instance(self, year: int) -> tuple[date, date]:
@@ -205,6 +238,8 @@ class SeasonRef:
         return date(start_year, first, 1), month_end(year, last)
 
     def resolve(self, anchor: date | None) -> Interval | None:
+        """The season, always vague: of its own year or the anchor's moved by ``year_offset``, else the last
+        over before the anchor (past), the next to begin after it (next) or the first not over at it."""
         if self.year is not None:
             s, e = self._instance(self.year)
         elif anchor is None:
@@ -225,10 +260,13 @@ class SeasonRef:
 
 @dataclass(frozen=True, slots=True)
 class DecadeRef:
+    """A decade (الثمانينيات، عقد التسعينات من القرن الماضي), by its first year."""
+
     first_year: int
     relative = False
 
     def resolve(self, anchor: date | None) -> Interval | None:
+        """The ten years from ``first_year``; the anchor is not needed."""
         return Interval(date(self.first_year, 1, 1), date(self.first_year + 9, 12, 31), "decade")
 
 
@@ -242,6 +280,7 @@ class RecentRef:
     relative = True
 
     def resolve(self, anchor: date | None) -> Interval | None:
+        """``days_before`` days before the anchor to ``days_after`` after it, vague; None without an anchor."""
         if anchor is None:
             return None
         return Interval(anchor - timedelta(days=self.days_before), anchor + timedelta(days=self.days_after),
@@ -274,6 +313,8 @@ class AgoRef:
         return Interval(date(start.year, 1, 1), date(start.year, 12, 31), "year")
 
     def resolve(self, anchor: date | None) -> Interval | None:
+        """From ``high`` to ``low`` units before the anchor: the day, week (±3 days), calendar month or year that
+        far back; vague unless an exact number of days. None without an anchor."""
         if anchor is None:
             return None
         earliest, latest = self._point(anchor, self.high), self._point(anchor, self.low)
@@ -290,9 +331,12 @@ class PartRef:
 
     @property
     def relative(self) -> bool:
+        """Whether the part needs the anchor, as the whole it is part of does."""
         return self.inner.relative
 
     def resolve(self, anchor: date | None) -> Interval | None:
+        """The early, mid or late part of the inner interval, vague: days 1-10, 11-20, 21-end of a month;
+        January-April, May-August, September-December of a year; years 0-3, 4-6, 7-9 of a decade; else thirds."""
         whole = self.inner.resolve(anchor)
         if whole is None:
             return None
@@ -320,6 +364,7 @@ class NameRef:
     relative = False
 
     def resolve(self, anchor: date | None) -> Interval | None:
+        """Always None: a date in a name (ثورة 25 يناير) is not a time of the text."""
         return None
 
 
@@ -331,6 +376,7 @@ class SinceRef:
     relative = True
 
     def resolve(self, anchor: date | None) -> Interval | None:
+        """From the start of X to the anchor; None without an anchor or when X begins after it."""
         if anchor is None:
             return None
         whole = self.inner.resolve(anchor)
@@ -348,9 +394,12 @@ class RangeRef:
 
     @property
     def relative(self) -> bool:
+        """Whether either end needs the anchor."""
         return self.first.relative or self.last.relative
 
     def resolve(self, anchor: date | None) -> Interval | None:
+        """From the start of the first interval to the end of the last; None when either is unresolved or
+        the second ends before the first begins."""
         a = self.first.resolve(anchor)
         b = self.last.resolve(anchor)
         if a is None or b is None or b.end < a.start:

@@ -13,31 +13,32 @@ from isnad.eval.events import evaluate
 # GSR sentence we have), so these floors are in-sample: a regression guard set just below the figures
 # measured when the score was retrained, not an estimate of quality on new text. The honest figures are
 # the nested, document-grouped 5-fold cross-validated ones the training script prints (scorer.json,
-# "cross_validation"): PROTEST P 0.459 R 0.708 F1 0.557, ASSAULT P 0.602 R 0.702 F1 0.648.
-# In-sample when last retrained (on the named-entity model that knows Wikipedia's clubs and people):
-# PROTEST dev F1 0.816, odd half 0.714; ASSAULT dev 0.713, odd half 0.695.
+# "cross_validation"): PROTEST P 0.472 R 0.708 F1 0.567, ASSAULT P 0.576 R 0.726 F1 0.642 (before the
+# retraining for the coder that reads real news better: 0.557 and 0.648). The retraining chose a stronger
+# regularisation (C 0.3), so the in-sample figures went down while the cross-validated PROTEST one rose.
+# In-sample when last retrained: PROTEST dev F1 0.800, odd half 0.638; ASSAULT dev 0.708, odd half 0.667.
 DETECTION_F1 = {
-    ("PROTEST", "dev"): 0.80,
-    ("PROTEST", "heldout"): 0.70,
+    ("PROTEST", "dev"): 0.79,
+    ("PROTEST", "heldout"): 0.63,
     ("ASSAULT", "dev"): 0.70,
-    ("ASSAULT", "heldout"): 0.68,
+    ("ASSAULT", "heldout"): 0.66,
 }
-# in-sample when last retrained: PROTEST dev P 0.870, odd half 0.750; ASSAULT dev 0.647, odd half 0.604
+# in-sample when last retrained: PROTEST dev P 0.759, odd half 0.600; ASSAULT dev 0.652, odd half 0.577
 DETECTION_PRECISION = {
-    ("PROTEST", "dev"): 0.85,
-    ("PROTEST", "heldout"): 0.73,
-    ("ASSAULT", "dev"): 0.63,
-    ("ASSAULT", "heldout"): 0.58,
+    ("PROTEST", "dev"): 0.75,
+    ("PROTEST", "heldout"): 0.59,
+    ("ASSAULT", "dev"): 0.64,
+    ("ASSAULT", "heldout"): 0.57,
 }
-# in-sample when set: PROTEST dev recall 0.769, ASSAULT 0.794
-DETECTION_RECALL = {("PROTEST", "dev"): 0.75, ("ASSAULT", "dev"): 0.78}
-# measured over both halves: PROTEST 9/10 and ASSAULT 15/18 of the predicted countries are right. The
+# in-sample when set: PROTEST dev recall 0.846, ASSAULT 0.773
+DETECTION_RECALL = {("PROTEST", "dev"): 0.83, ("ASSAULT", "dev"): 0.76}
+# measured over both halves: PROTEST 8/11 and ASSAULT 13/16 of the predicted countries are right. The
 # ASSAULT floor went down from 0.85 (13/15) with the tagger that knows word classes: it finds the named
 # victim of a passive «قتل باسم عاشور», who is then taken for the killer (voice is not marked in the text).
 # The PROTEST floor went down from 0.85 (9/10) when a sentence that opens with a verbal noun became a
 # report of its event: a chronology line «17 مارس: مظاهرة في ساحة غروفنور سكوير بلندن» now gives a London
 # protest (GBR, right) in a record whose one annotated country is the USA of the line after it.
-SOURCE_COUNTRY_PRECISION = {"PROTEST": 0.75, "ASSAULT": 0.80}
+SOURCE_COUNTRY_PRECISION = {"PROTEST": 0.72, "ASSAULT": 0.80}
 SOURCE_COUNTRY_RECORDS = 10
 
 

@@ -49,10 +49,10 @@ def test_a_reported_assassination_scores_above_talk_of_killing(every_candidate):
     report = max(e.evidence["score"] for e in _assaults(every_candidate(REPORT)))
     opinion = max(e.evidence["score"] for e in _assaults(every_candidate(OPINION)))
     assert report > Resources().scorer.thresholds["ASSAULT"], (report, opinion)
-    # The opinion stayed under the threshold until the scorer was retrained on the tagger that knows parts of
-    # people's names: cross-validation then chose C 1.0 and a threshold of 0.34, and the opinion's خطف, a
-    # verbal noun in the list «من قتل وذبح وخطف» that the coder takes for a verb, scores 0.36. The ranking holds.
-    assert report > opinion + 0.2, (report, opinion)
+    # The opinion's خطف, a verbal noun in the list «من قتل وذبح وخطف» that the coder takes for a verb, rose above
+    # the threshold when the scorer chose C 1.0 (0.36 against 0.34); retrained with C 0.3 for the coder that
+    # reads real news better, it is under it again (0.34 against 0.36), with the scores closer together.
+    assert opinion < Resources().scorer.thresholds["ASSAULT"] and report > opinion + 0.1, (report, opinion)
 
 
 def test_default_keeps_the_report(pipeline):

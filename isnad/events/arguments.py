@@ -32,6 +32,7 @@ class Chunk:
     mention: int | None
     prep: str | None  # the preposition in front of it, if any
     country_from_context: bool = False
+    place: bool = False  # a town or province named alone: it holds a role's position, but names where, not who
 
 
 def _label(span: tuple) -> str:
@@ -138,9 +139,8 @@ def chunks(doc: Document, sent_first: int, sent_last: int, mentions: list[tuple[
         end = max(tokens[last].end, *(m.end for _, m in mentions)) if mentions else tokens[last].end
         m_start = mentions[0][1].start if mentions else tokens[first].start
         prep = _prep(tokens, first, m_start, sent_first)
-        if len(mentions) == 1 and not crowd and _only_a_place(mentions[0][1], prep):
-            return
-        out.append(Chunk(first, last, start, end, actor, head, prep))
+        place = len(mentions) == 1 and not crowd and _only_a_place(mentions[0][1], prep)
+        out.append(Chunk(first, last, start, end, actor, head, prep, place=place))
 
     for span in spans:
         if group:

@@ -386,12 +386,14 @@ class _Sentence:
     # -- the event ------------------------------------------------------------------------------
     def _event(self, i: int, hit: Hit, extra: list[int], reason: str, support: int | None = None) -> Event:
         doc, tokens = self.doc, self.doc.tokens
-        source, target = self._arguments(i, hit)
+        # a town in a role's position (قصف عدن) tells the score where the act is, but is no actor of it
+        in_role = self._arguments(i, hit)
+        source, target = (None if isinstance(a, Chunk) and a.place else a for a in in_role)
         span_first, span_last = min([i, *extra]), max([i, *extra])
         start, end = tokens[span_first].start, tokens[span_last].end
         trigger = Span(start, end, doc.text[start:end], (span_first, span_last + 1))
         time = self._time(i)
-        place = self._place(i, source)
+        place = self._place(i, in_role[0])
         reported_by = self.index.reported_by(tokens[i].sentence, tokens[i].start)
         mod, cue = modality(self.lex, tokens, i, self.clause[i - self.first], hit, time, doc.published, bool(reported_by))
         cs, ce = self.clause[i - self.first], self._clause_end(i)
@@ -419,10 +421,11 @@ class _Sentence:
             evidence["modality_cue"] = cue
         ptype = self.ontology.plover(code).type
         if self.model is not None or self.explain:
-            has_source = "chunk" if isinstance(source, Chunk) else ("implied" if source is not None else "none")
-            sectors = tuple(_sector(a) for a in (source, target))
+            role_src, role_tgt = in_role
+            has_source = "chunk" if isinstance(role_src, Chunk) else ("implied" if role_src is not None else "none")
+            sectors = tuple(_sector(a) for a in in_role)
             self.features.append(features(self.lex, self.cues, tokens, i, self.first, self.last, cs, hit, ptype, reason,
-                                          has_source, target is not None, sectors, time, place,
+                                          has_source, role_tgt is not None, sectors, time, place,
                                           doc.sentences[self.sid].heading))
         return Event(
             id="",

@@ -13,8 +13,9 @@ from typing import Any, Protocol
 
 from isnad import __version__
 from isnad.document import Document
-from isnad.errors import IsnadError
+from isnad.errors import InputError, IsnadError
 from isnad.resources import Resources
+from isnad.text.stages import LONE_SURROGATE
 
 # name -> "module:Class"; the default order of the analysis.
 STAGES: dict[str, str] = {
@@ -60,6 +61,45 @@ class PipelineError(IsnadError):
     code = "E202"
 
 
+# the fields a caller gives, each a string (``id`` may be empty; the others may be None)
+INPUT_FIELDS = ("text", "id", "url", "outlet", "title", "published")
+
+
+def check_input(doc: Any) -> None:
+    """The caller's Document holds strings where strings belong, and no lone surrogate (a broken escape,
+    which no store can encode) in its fields or meta: each becomes U+FFFD, as in the text."""
+    if not isinstance(doc, Document):
+        raise InputError(f"a Document or a string is needed, not {type(doc).__name__}")
+    wrong = [f"{name!r} is {type(value).__name__}" for name in INPUT_FIELDS
+             if (value := getattr(doc, name)) is not None and not isinstance(value, str)]
+    if doc.text is None:
+        wrong.append("'text' is None")
+    if not isinstance(doc.meta, dict):
+        wrong.append(f"'meta' is {type(doc.meta).__name__}, not a dict")
+    if wrong:
+        raise InputError(f"document {doc.id if isinstance(doc.id, str) and doc.id else '(no id)'}: fields "
+                         f"must be strings: {', '.join(wrong)}")
+    for name in INPUT_FIELDS[1:]:
+        value = getattr(doc, name)
+        if value and LONE_SURROGATE.search(value):
+            setattr(doc, name, LONE_SURROGATE.sub("\ufffd", value))
+            doc.warnings.append(f"the {name} held lone surrogate code points (broken escapes); each became U+FFFD")
+    meta = _without_surrogates(doc.meta)
+    if meta != doc.meta:
+        doc.meta = meta
+        doc.warnings.append("the metadata held lone surrogate code points (broken escapes); each became U+FFFD")
+
+
+def _without_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
+
+
 def load_stage(name: str, resources: Resources, **options: Any) -> Stage:
     """The stage of that name, built on ``resources`` (the lexicons and models it needs)."""
     try:
@@ -101,6 +141,7 @@ class Pipeline:
     def __call__(self, doc: Document | str, **fields: Any) -> Document:
         if isinstance(doc, str):
             doc = Document(text=doc, **fields)
+        check_input(doc)
         for stage in self.stages:
             doc = stage(doc)
         doc.pipeline = self.version

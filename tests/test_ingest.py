@@ -14,7 +14,7 @@ import pytest
 
 from isnad.document import Document
 from isnad.ingest.feeds import read_feed, strip_html
-from isnad.ingest.files import Failed
+from isnad.ingest.files import Failed, Skipped
 from isnad.ingest.folders import kind_of, read_any
 from isnad.ingest.runner import ingest
 from isnad.ingest.warc import read_warc
@@ -109,8 +109,9 @@ def test_folder_walk_reads_every_kind(corpus):
     assert kind_of(corpus / "sub" / "image.bin") is None
     items = list(read_any([str(corpus)]))
     docs = [i for i in items if isinstance(i, Document)]
-    # 2 feed items + geneva + 3 jsonl lines + html page + warc page; hidden and binary files passed over
-    assert len(docs) == 8 and not [i for i in items if isinstance(i, Failed)]
+    # 2 feed items + geneva + 3 jsonl lines + html page + warc page; hidden files passed over, binary named
+    assert len(docs) == 8
+    assert [(type(i), i.source) for i in items if isinstance(i, Failed)] == [(Skipped, str(corpus / "sub" / "image.bin"))]
     assert {d.meta.get("format") for d in docs} >= {"feed", "warc", "html"}
     assert sum(1 for d in docs if d.id.startswith("p")) == 3
     missing = list(read_any([str(corpus / "nope.txt")]))
@@ -122,7 +123,8 @@ def test_ingest_is_idempotent(corpus, tmp_path, jobs):
     db = str(tmp_path / "db.sqlite")
     with open_store(db) as store:
         first = ingest(read_any([str(corpus)]), store, jobs=jobs, published="2026-01-20", progress=False)
-        assert (first.added, first.unchanged, len(first.failed)) == (8, 0, 0)
+        assert (first.added, first.unchanged) == (8, 0)
+        assert [type(f) for f in first.failed] == [Skipped]  # the binary file, named as a warning
         again = ingest(read_any([str(corpus)]), store, jobs=jobs, published="2026-01-20", progress=False)
         assert (again.added, again.replaced, again.unchanged) == (0, 0, 8)
         assert store.stats()["documents"] == 8

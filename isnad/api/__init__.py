@@ -13,8 +13,8 @@ if TYPE_CHECKING:
 __all__ = ["create_app"]
 
 
-def create_app(store_url: str | None = None, token: str | None = None) -> FastAPI:
+def create_app(store_url: str | None = None, token: str | None = None, max_bytes: int | None = None) -> FastAPI:
     """An app over the store at ``store_url`` (None: ``$ISNAD_DB`` or the default file); see :mod:`isnad.api.app`."""
     from isnad.api.app import create_app as build
 
-    return build(store_url, token)
+    return build(store_url, token, max_bytes)

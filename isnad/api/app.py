@@ -8,15 +8,18 @@ from fastapi.staticfiles import StaticFiles
 from isnad import __version__
 from isnad.api import actors, documents, events, places, search, sources, stats, stories
 from isnad.api.context import Analyser
+from isnad.api.limits import BodyLimit, body_limit
 from isnad.api.security import SecurityHeaders
 from isnad.errors import IsnadError
+from isnad.limits import max_bytes as text_limit
 from isnad.web import static_dir
 
 
-def create_app(store_url: str | None = None, token: str | None = None) -> FastAPI:
+def create_app(store_url: str | None = None, token: str | None = None, max_bytes: int | None = None) -> FastAPI:
     """An app over the store at ``store_url`` (None: ``$ISNAD_DB`` or the default file).
 
-    ``token`` is the operator's write token; without one, writes are refused.
+    ``token`` is the operator's write token; without one, writes are refused. ``max_bytes`` is the size
+    limit of one article's text (None: ``$ISNAD_MAX_BYTES`` or 20 MB).
     """
     app = FastAPI(
         title="isnad",
@@ -29,6 +32,7 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
     app.state.store_url = store_url
     app.state.token = token or None
     app.state.analyse = Analyser()
+    app.state.max_bytes = text_limit(max_bytes)
     for module in (events, documents, search, actors, places, sources, stats, stories):
         app.include_router(module.router)
 
@@ -44,5 +48,6 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
     def dashboard() -> FileResponse:
         return FileResponse(static / "index.html", media_type="text/html; charset=utf-8")
 
+    app.add_middleware(BodyLimit, limit=body_limit(app.state.max_bytes))
     app.add_middleware(SecurityHeaders)
     return app

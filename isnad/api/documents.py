@@ -3,32 +3,33 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Request, Response
 from pydantic import BaseModel, Field
 
 from isnad.api.context import json_response, not_found, open_request_store
 from isnad.api.security import require_token
 from isnad.document import Document
+from isnad.limits import too_large
 
 router = APIRouter(tags=["documents"])
 
-MAX_TEXT = 1_000_000  # characters; a news article is a few thousand
-
 
 class NewDocument(BaseModel):
-    text: str = Field(min_length=1, max_length=MAX_TEXT, description="the article text")
+    text: str = Field(min_length=1, description="the article text, at most the server's limit "
+                                                "(20 MB of UTF-8 unless set otherwise)")
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=4000)
     outlet: str | None = Field(None, max_length=200)
     published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="ISO publication date")
 
 
-DOCUMENT_SCHEMA = {200: {"description": "the Document's JSON: text, sentences, mentions, times, attributions, events",
-                          "content": {"application/json": {"schema": {"type": "object"}}}}}
+DOCUMENT = {"description": "the Document's JSON: text, sentences, mentions, times, attributions, events",
+            "content": {"application/json": {"schema": {"type": "object"}}}}
+ERROR = {"content": {"application/json": {"schema": {"type": "object", "properties": {"detail": {}}}}}}
 
 
 @router.get("/api/documents/{doc_id}", summary="One analysed document, whole", response_class=Response,
-            responses=DOCUMENT_SCHEMA)
+            responses={200: DOCUMENT, 404: {**ERROR, "description": "no document has this id or hash"}})
 def get_document(request: Request, doc_id: Annotated[str, Path(max_length=200)]) -> Response:
     with open_request_store(request) as store:
         doc = store.document(doc_id)
@@ -42,8 +43,20 @@ def get_document(request: Request, doc_id: Annotated[str, Path(max_length=200)])
     summary="Analyse an article and store it (needs the write token)",
     status_code=201,
     dependencies=[Depends(require_token)],
+    responses={
+        200: {"description": "the same article was stored before (an idempotent re-submission): the stored "
+                             "analysis, unchanged"},
+        201: {"description": "analysed and stored"},
+        400: {**ERROR, "description": "the body is not JSON (e.g. not UTF-8)"},
+        401: {**ERROR, "description": "no valid write token"},
+        403: {**ERROR, "description": "writes are disabled on this server"},
+        413: {**ERROR, "description": "the text or the request body is larger than the server's limit"},
+    },
 )
 def post_document(request: Request, body: NewDocument, response: Response) -> dict[str, Any]:
+    size = len(body.text.encode("utf-8", "surrogatepass"))
+    if size > request.app.state.max_bytes:
+        raise HTTPException(413, too_large(request.app.state.max_bytes, size))
     doc = request.app.state.analyse(
         Document(text=body.text, title=body.title, url=body.url, outlet=body.outlet, published=body.published)
     )

@@ -11,7 +11,7 @@ from typing import IO
 
 import click
 
-from isnad.cli.options import iso_date
+from isnad.cli.options import iso_date, max_bytes_option
 from isnad.document import Document
 from isnad.ingest.files import Failed, Item, read_inputs
 
@@ -32,8 +32,10 @@ FORMATS = ("json", "jsonl", "text", "html")
 @click.option("--ner-model", type=click.Path(exists=True, file_okay=False),
               help="Local directory of a token-classification model to use as the statistical tagger.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: on a terminal, for batches].")
+@max_bytes_option
 def analyze(paths: tuple[str, ...], published: str | None, fmt: str | None, output: str | None,
-            input_format: str, encoding: str | None, ner_model: str | None, progress: bool | None) -> None:
+            input_format: str, encoding: str | None, ner_model: str | None, progress: bool | None,
+            max_bytes: int | None) -> None:
     """Analyse Arabic news articles: PATH is a .txt, .html or .jsonl file, or - for standard input.
 
     JSONL input holds one object per line with "text" and optional "id", "title", "url", "outlet",
@@ -45,7 +47,7 @@ def analyze(paths: tuple[str, ...], published: str | None, fmt: str | None, outp
     fmt = fmt or ("jsonl" if batch else "json")
     options = {"tagger": {"model": ner_model}} if ner_model else {}
     pipeline = Pipeline(options=options)
-    items = read_inputs(paths, input_format, encoding)
+    items = read_inputs(paths, input_format, encoding, max_bytes)
     if progress or (progress is None and batch and sys.stderr.isatty()):
         from tqdm import tqdm
 

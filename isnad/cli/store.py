@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from isnad.cli.options import iso_date
+from isnad.cli.options import iso_date, max_bytes_option
 
 DB_OPTION = click.option("--db", envvar="ISNAD_DB", metavar="URL",
                          help="Store: a SQLite file path or postgresql://… URL [default: $ISNAD_DB, else "
@@ -47,33 +47,38 @@ def _filter(kw: dict[str, Any]) -> Any:
 @click.option("--batch", type=click.IntRange(min=1), default=64, show_default=True,
               help="Documents per transaction (a batch is also committed after 2 s).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: on a terminal].")
+@max_bytes_option
 def ingest(paths: tuple[str, ...], db: str | None, jobs: int | None, published: str | None, batch: int,
-           progress: bool | None) -> None:
+           progress: bool | None, max_bytes: int | None) -> None:
     """Analyse articles and add them to the store: PATH is a .txt, .html, .jsonl, RSS/Atom feed or WARC
     file, a folder (walked recursively) or - for standard input.
 
     A document already stored (same normalised text, same pipeline version) is skipped, so running the
     same command again changes nothing, and an interrupted run completes when run again.
     """
+    from isnad.ingest.files import Skipped
     from isnad.ingest.folders import read_any
     from isnad.ingest.runner import ingest as run
     from isnad.store import open_store
 
     with open_store(db) as store:
-        report = run(read_any(paths), store, jobs=jobs, published=published, progress=progress, batch_docs=batch)
+        report = run(read_any(paths, max_bytes), store, jobs=jobs, published=published, progress=progress, batch_docs=batch)
         stats = store.stats()
-    for failed in report.failed[:20]:
-        click.echo(f"skipped {failed.source}: {failed.message}", err=True)
-    if len(report.failed) > 20:
-        click.echo(f"… and {len(report.failed) - 20} more skipped", err=True)
+    skipped = [f for f in report.failed if isinstance(f, Skipped)]
+    failed = [f for f in report.failed if not isinstance(f, Skipped)]
+    for label, items in (("warning: skipped", skipped), ("failed", failed)):
+        for item in items[:20]:
+            click.echo(f"{label} {item.source}: {item.message}", err=True)
+        if len(items) > 20:
+            click.echo(f"… and {len(items) - 20} more {label.split()[-1]}", err=True)
     rate = report.documents / report.seconds if report.seconds else 0.0
     click.echo(
         f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
-        f"{len(report.failed)} failed in {report.seconds:.1f} s ({rate:.1f} documents/s); "
+        f"{len(failed)} failed, {len(skipped)} skipped in {report.seconds:.1f} s ({rate:.1f} documents/s); "
         f"the store holds {stats['documents']} documents and {stats['events']} events",
         err=True,
     )
-    if report.failed:  # every input that could not be read or analysed is named above and fails the run
+    if failed:  # every input that could not be read or analysed is named above and fails the run
         raise click.exceptions.Exit(1)
 
 
@@ -158,9 +163,15 @@ def search(query: tuple[str, ...], db: str | None, limit: int, fmt: str) -> None
         click.echo(f"{hit['published'] or '----------'}  {hit['title'] or hit['document_id']}  [{hit['document_id']}]")
         click.echo(f"    {hit['snippet']}")
         for ev in hit["events"]:
-            click.echo(f"    - {(ev.get('cameo') or {}).get('code')} {(ev.get('plover') or {}).get('type') or '—'} "
-                       f"{(ev.get('trigger') or {}).get('text')} ({ev.get('modality')})")
+            click.echo(f"    - {_event_line(ev)}")
     click.echo(f"{len(hits)} articles", err=True)
+
+
+def _event_line(ev: dict[str, Any]) -> str:
+    """CAMEO code, PLOVER type, trigger and modality of an event, ``-`` for what it has not."""
+    parts = ((ev.get("cameo") or {}).get("code"), (ev.get("plover") or {}).get("type"),
+             (ev.get("trigger") or {}).get("text"))
+    return " ".join(str(p or "-") for p in parts) + f" ({ev.get('modality') or '-'})"
 
 
 @click.command()

@@ -1,7 +1,8 @@
 """Readers that turn files into Documents: plain text, HTML pages, JSONL batches and standard input.
 
 Readers stream: a JSONL file of a million lines is read one line at a time. A bad item does not stop a
-batch: it comes out as a :class:`Failed` record saying where and why, so nothing is silently lost.
+batch: it comes out as a :class:`Failed` record saying where and why, so nothing is silently lost; what is
+not an article at all is a :class:`Skipped` record, a warning.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from isnad import limits
 from isnad.document import Document
 from isnad.errors import DecodeError, InputError
 from isnad.text.decode import decode
@@ -20,8 +22,8 @@ from isnad.text.decode import decode
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSONL_FIELDS = ("id", "title", "url", "outlet", "published")
+JSON_FACTOR = 6  # bytes of a JSON line per byte of its text at most (``\u0627`` for the 2 bytes of ا)
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-MAX_BYTES = 200 * 1024 * 1024  # a single article larger than this is almost surely not an article
 
 
 @dataclass(slots=True)
@@ -33,18 +35,28 @@ class Failed:
     id: str | None = None
 
 
+class Skipped(Failed):
+    """An input passed over on purpose (binary data, a table, text that is not Arabic): a warning that
+    names it, not a failure of the run."""
+
+
 Item = Document | Failed
 
 
-def read_inputs(paths: Iterable[str], input_format: str = "auto", encoding: str | None = None) -> Iterator[Item]:
-    """Documents from each path in turn; ``-`` is standard input."""
+def read_inputs(paths: Iterable[str], input_format: str = "auto", encoding: str | None = None,
+                max_bytes: int | None = None) -> Iterator[Item]:
+    """Documents from each path in turn; ``-`` is standard input. An article above ``max_bytes`` (see
+    :mod:`isnad.limits`) is Failed."""
     for path in paths:
-        yield from read_path(path, input_format, encoding)
+        yield from read_path(path, input_format, encoding, max_bytes)
 
 
-def read_path(path: str, input_format: str = "auto", encoding: str | None = None) -> Iterator[Item]:
+def read_path(path: str, input_format: str = "auto", encoding: str | None = None,
+              max_bytes: int | None = None) -> Iterator[Item]:
+    """The Documents of one file (several for JSONL), or a Failed record saying why not."""
+    limit = limits.max_bytes(max_bytes)
     if path == "-":
-        yield from _read_stream(sys.stdin.buffer, "<stdin>", input_format, encoding)
+        yield from _read_stream(sys.stdin.buffer, "<stdin>", input_format, encoding, limit)
         return
     p = Path(path)
     if not p.exists():
@@ -56,27 +68,30 @@ def read_path(path: str, input_format: str = "auto", encoding: str | None = None
     fmt = input_format if input_format != "auto" else _format_of(p)
     if fmt == "jsonl":
         with p.open("rb") as fh:
-            yield from read_jsonl(fh, path, encoding)
+            yield from read_jsonl(fh, path, encoding, limit)
         return
-    try:
-        data = _read_bytes(p)
-    except InputError as e:
-        yield Failed(path, e.message)
+    size = p.stat().st_size
+    if size > limit:
+        yield Failed(path, limits.too_large(limit, size))
         return
-    yield _one(data, path, fmt, encoding)
+    yield _one(p.read_bytes(), path, fmt, encoding)
 
 
-def _read_stream(stream: IO[bytes], name: str, input_format: str, encoding: str | None) -> Iterator[Item]:
+def _read_stream(stream: IO[bytes], name: str, input_format: str, encoding: str | None,
+                 limit: int) -> Iterator[Item]:
     if input_format == "jsonl":
-        yield from read_jsonl(stream, name, encoding)
+        yield from read_jsonl(stream, name, encoding, limit)
         return
-    data = stream.read()
+    data = stream.read(limit + 1)  # one byte past the limit is enough to know it is passed
+    if len(data) > limit:
+        yield Failed(name, limits.too_large(limit))
+        return
     fmt = input_format
     if fmt == "auto":
         head = data.lstrip()[:1]
         fmt = "jsonl" if head == b"{" else "html" if head == b"<" else "txt"
     if fmt == "jsonl":
-        yield from read_jsonl(iter(data.splitlines(keepends=True)), name, encoding)
+        yield from read_jsonl(iter(data.splitlines(keepends=True)), name, encoding, limit)
     else:
         yield _one(data, name, fmt, encoding)
 
@@ -88,13 +103,6 @@ def _format_of(p: Path) -> str:
     if suffix in HTML_SUFFIXES:
         return "html"
     return "txt"
-
-
-def _read_bytes(p: Path) -> bytes:
-    size = p.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"{size / 1e6:.0f} MB is more than the {MAX_BYTES / 1e6:.0f} MB limit for one article")
-    return p.read_bytes()
 
 
 def _one(data: bytes, name: str, fmt: str, encoding: str | None) -> Item:
@@ -146,11 +154,16 @@ def read_html(data: bytes, name: str = "input", encoding: str | None = None) -> 
     )
 
 
-def read_jsonl(lines: Iterable[bytes], name: str, encoding: str | None = None) -> Iterator[Item]:
+def read_jsonl(lines: Iterable[bytes], name: str, encoding: str | None = None,
+               max_bytes: int | None = None) -> Iterator[Item]:
     """One Document per line: an object with ``text`` and optional id, title, url, outlet, published."""
+    limit = limits.max_bytes(max_bytes)
     for number, raw in enumerate(lines, 1):
         where = f"{name}:{number}"
         if not raw.strip():
+            continue
+        if len(raw) > JSON_FACTOR * limit:  # even with every letter \u-escaped its text is too large
+            yield Failed(where, limits.too_large(limit, len(raw)))
             continue
         try:
             line, _ = decode(raw, encoding or ("utf-8-sig" if number == 1 else "utf-8"), where)
@@ -161,14 +174,18 @@ def read_jsonl(lines: Iterable[bytes], name: str, encoding: str | None = None) -
         if not isinstance(obj, dict):
             yield Failed(where, "not a JSON object")
             continue
-        yield from _from_record(obj, where)
+        yield from _from_record(obj, where, limit)
 
 
-def _from_record(obj: dict[str, Any], where: str) -> Iterator[Item]:
+def _from_record(obj: dict[str, Any], where: str, limit: int) -> Iterator[Item]:
     text = obj.get("text")
     given_id = obj.get("id")
     if not isinstance(text, str) or not text.strip():
         yield Failed(where, "no 'text' string in the object", None if given_id is None else str(given_id))
+        return
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        yield Failed(where, limits.too_large(limit, size), None if given_id is None else str(given_id))
         return
     fields = {k: obj[k] for k in JSONL_FIELDS if obj.get(k) is not None}
     if isinstance(fields.get("id"), (int, float)) and not isinstance(fields["id"], bool):

@@ -6,15 +6,19 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from isnad.ingest.files import Failed, Item, read_path
+from isnad.document import Document
+from isnad.ingest.files import Failed, Item, Skipped, read_path
+from isnad.text.stages import language
 
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 WARC_SUFFIXES = {".warc", ".arc", ".warc.gz", ".arc.gz"}
 TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
+# text files that hold data, not articles (articles in JSON go one object per line in a .jsonl file)
+DATA_SUFFIXES = {".json", ".csv", ".tsv", ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".sql", ".log"}
 
 
 def kind_of(path: Path) -> str | None:
-    """``feed``, ``warc``, ``txt``/``html``/``jsonl`` (read by the file readers), or None to pass over."""
+    """``feed``, ``warc``, ``file`` (read by the file readers), ``data`` (not articles), or None (binary)."""
     name = path.name.lower()
     if any(name.endswith(s) for s in WARC_SUFFIXES):
         return "warc"
@@ -23,6 +27,8 @@ def kind_of(path: Path) -> str | None:
         return "feed"
     if suffix in TEXT_SUFFIXES:
         return "file"
+    if suffix in DATA_SUFFIXES:
+        return "data"
     return sniff(path)
 
 
@@ -56,7 +62,8 @@ def walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / f
 
 
-def read_file(path: Path, from_folder: bool = False) -> Iterator[Item]:
+def read_file(path: Path, from_folder: bool = False, max_bytes: int | None = None) -> Iterator[Item]:
+    """The items of one file; a file that is no article is Skipped inside a folder, Failed when named."""
     kind = kind_of(path)
     if kind == "warc":
         from isnad.ingest.warc import read_warc
@@ -67,21 +74,33 @@ def read_file(path: Path, from_folder: bool = False) -> Iterator[Item]:
 
         yield from read_feed(path)
     elif kind == "file":
-        yield from read_path(str(path))
-    elif not from_folder:
-        yield Failed(str(path), "not a text, HTML, JSONL, feed or WARC file")
+        yield from read_path(str(path), max_bytes=max_bytes)
+    else:
+        what = f"a {path.suffix.lower()} file holds data" if kind == "data" else "a binary file"
+        message = f"{what}, not articles (articles are .txt, .html, .jsonl, feed or WARC files)"
+        yield (Skipped if from_folder else Failed)(str(path), message)
 
 
-def read_any(paths: Iterable[str]) -> Iterator[Item]:
-    """Documents (and Failed records) from files, folders and ``-`` (standard input), in the order given."""
+def read_any(paths: Iterable[str], max_bytes: int | None = None) -> Iterator[Item]:
+    """Documents (and Failed records) from files, folders and ``-`` (standard input), in the order given;
+    text that is not Arabic is Skipped, and an article above ``max_bytes`` (see :mod:`isnad.limits`) Failed."""
+    for item in _inputs(paths, max_bytes):
+        if isinstance(item, Document) and (lang := language(item.text)) != "ar":
+            yield Skipped(item.meta.get("source") or item.url or item.id or "document",
+                          f"the text does not look Arabic (language guess: {lang}), not stored", item.id)
+        else:
+            yield item
+
+
+def _inputs(paths: Iterable[str], max_bytes: int | None) -> Iterator[Item]:
     for path in paths:
         p = Path(path)
         if path == "-":
-            yield from read_path("-")
+            yield from read_path("-", max_bytes=max_bytes)
         elif p.is_dir():
             for f in walk(p):
-                yield from read_file(f, from_folder=True)
+                yield from read_file(f, True, max_bytes)
         elif p.exists():
-            yield from read_file(p)
+            yield from read_file(p, False, max_bytes)
         else:
             yield Failed(path, "no such file or folder")

@@ -67,7 +67,9 @@ def window(ev: EventKey) -> tuple[str, str] | None:
     except ValueError:
         return None
     pad = timedelta(days=WINDOW_DAYS)
-    return (lo - pad).isoformat(), (hi + pad).isoformat()
+    # held inside the calendar: an article may be dated on its first or last day
+    return (lo - pad if lo - date.min > pad else date.min).isoformat(), \
+        (hi + pad if date.max - hi > pad else date.max).isoformat()
 
 
 def score(ev: EventKey, key: ClusterKey, family: str | None) -> float:

@@ -71,8 +71,11 @@ def news_days(interval: tuple[str | None, str | None], published: str | None) ->
         return start, end
     if day is None:
         return start, end
-    earliest = day - timedelta(days=RECENT_DAYS)
-    if last is None or not earliest <= last <= day + timedelta(days=1):
+    try:
+        earliest, latest = day - timedelta(days=RECENT_DAYS), day + timedelta(days=1)
+    except OverflowError:  # an article dated at the calendar's ends: it has no window around it
+        return day.isoformat(), day.isoformat()
+    if last is None or not earliest <= last <= latest:
         return day.isoformat(), day.isoformat()
     return max(start or "", earliest.isoformat()), end
 

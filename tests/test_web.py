@@ -1,14 +1,23 @@
 """The dashboard in a real browser: Debian's Chromium, headless, driven by Playwright, against a real server
-(uvicorn on a free loopback port) over a real SQLite store. Screenshots go to tests/artifacts/.
+(uvicorn on a free loopback port) over a real SQLite store: a few hand-made articles, and a sample of the
+news corpus spread over its six weeks, ingested by the real command. Screenshots go to tests/artifacts/.
 """
 from __future__ import annotations
 
 import dataclasses
-
+import gzip
+import json
+import re
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -29,12 +38,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, reference_doc, reference_text):
-    path = tmp_path_factory.mktemp("web") / "isnad.db"
-    ids = fill_store(path, reference_doc, reference_text)
-    with open_store(str(path)) as store:  # the reference report again, from another outlet: one story, two articles
-        store.add(dataclasses.replace(reference_doc, id="reference-copy", outlet="sabq"))
+def serve(path: Path):
+    """A real server over the store at ``path``, on a free loopback port: (base URL, stop)."""
     port = free_port()
     uv = uvicorn.Server(uvicorn.Config(create_app(str(path), TOKEN), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=uv.run, daemon=True)
@@ -43,9 +48,50 @@ def server(tmp_path_factory, reference_doc, reference_text):
     while not uv.started:
         assert time.monotonic() < deadline, "the server did not start"
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}", ids
-    uv.should_exit = True
-    thread.join(5)
+
+    def stop() -> None:
+        uv.should_exit = True
+        thread.join(5)
+
+    return f"http://127.0.0.1:{port}", stop
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, reference_doc, reference_text):
+    path = tmp_path_factory.mktemp("web") / "isnad.db"
+    ids = fill_store(path, reference_doc, reference_text)
+    with open_store(str(path)) as store:  # the reference report again, from another outlet: one story, two articles
+        store.add(dataclasses.replace(reference_doc, id="reference-copy", outlet="sabq"))
+    base, stop = serve(path)
+    yield base, ids
+    stop()
+
+
+NEWS_EVERY = 17  # one article in 17 of the corpus: about 1,500, spread over all its days
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory, shared_data):
+    """A server over a store of about 1,500 real articles, ingested with ``isnad ingest`` (the corpus gives
+    its date as ``extracted``; the input names it ``published``)."""
+    folder = tmp_path_factory.mktemp("news")
+    sample = folder / "news.jsonl"
+    with gzip.open(shared_data / "news" / "saudinewsnet_dev.jsonl.gz", "rt", encoding="utf-8") as src, \
+            sample.open("w", encoding="utf-8") as out:
+        for i, line in enumerate(src):
+            a = json.loads(line) if i % NEWS_EVERY == 0 else None
+            if a and (a.get("text") or "").strip():  # a few records of the corpus have no text: no articles
+                out.write(json.dumps({"id": a["id"], "outlet": a["outlet"], "url": a["url"], "title": a.get("title"),
+                                      "published": a["extracted"][:10], "text": a["text"]}, ensure_ascii=False) + "\n")
+    db = folder / "news.db"
+    run = subprocess.run([sys.executable, "-m", "isnad", "ingest", str(sample), "--db", str(db), "--jobs", "2"],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    with open_store(str(db)) as store:
+        assert store.stats()["events"] > 1000
+    base, stop = serve(db)
+    yield base
+    stop()
 
 
 @pytest.fixture(scope="module")
@@ -62,14 +108,14 @@ def browser():
 
 
 @pytest.fixture()
-def page(browser, server):
+def page(browser):
     context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-GB")
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((server[0], "data:")) else None)
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1:", "data:")) else None)
     yield page
     context.close()
     assert not outside, f"the dashboard asked for outside addresses: {outside}"
@@ -120,7 +166,7 @@ def test_choosing_an_event_shows_its_evidence_and_spans(page, server):
     cards = page.locator("#event-list .event-card")
     assert cards.count() == 3
     # e1: "انشق" (defected), reported by unnamed sources (كشفت مصادر), in Geneva
-    card = cards.filter(has_text="انشق")
+    card = cards.filter(has=page.locator(".card-trigger", has_text="انشق"))  # (each card holds its sentence too)
     card.click()
     assert "selected" in card.get_attribute("class")
     assert card.locator(".evidence").is_visible() and "hand-coded" in card.locator(".evidence").inner_text()
@@ -211,11 +257,186 @@ def test_story_page_shows_reports_copies_and_grade(page, server):
     assert page.locator("#story-reasons li").count() >= 1
 
 
-@pytest.mark.parametrize("view,selector", [("timeline", "#timeline circle"), ("map", "#map .place-dot"),
-                                           ("actors", "#actor-network .node"), ("sources", "#source-graph .source-node")])
-def test_charts_draw(page, server, view, selector):
+GRAPH_NODES = "(id) => document.getElementById(id).cy.nodes().length"
+
+
+@pytest.mark.parametrize("view,count", [
+    ("timeline", lambda page: page.locator("#timeline rect.bar").count()),
+    ("map", lambda page: page.locator("#map path.place-dot, #map .marker-cluster").count()),
+    ("actors", lambda page: page.evaluate(GRAPH_NODES, "actor-network")),
+    ("sources", lambda page: page.evaluate(GRAPH_NODES, "source-graph")),
+])
+def test_charts_draw(page, server, view, count):
     base, _ = server
     open_view(page, f"{base}/#/{view}")
-    assert page.locator(selector).count() >= 2
+    assert count(page) >= 1 if view == "map" else count(page) >= 2
     shot(page, view)
     assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+
+
+# --- on the news sample ---------------------------------------------------------------------------------
+
+def table_dates(page) -> list[tuple[str, str]]:
+    """The (first, last) day of each row of the events table: "2015-08-03", "2015-08-03 (published)" or a span."""
+    out = []
+    for cell in page.locator("#events-table tbody td:first-child").all_inner_texts():
+        days = re.findall(r"\d{4}-\d{2}-\d{2}", cell)
+        out.append((days[0], days[-1]))
+    return out
+
+
+def test_timeline_shows_days_and_its_brush_filters_the_table(page, news):
+    open_view(page, f"{news}/#/timeline")
+    chart = page.locator("#timeline")
+    assert chart.get_attribute("data-bin") == "day"  # six weeks of news: one bar per day
+    days = sorted({date.fromisoformat(d) for d in page.locator("#timeline rect.bar").evaluate_all("rs => rs.map(r => r.dataset.day)")})
+    assert len(days) >= 15 and (days[-1] - days[0]).days <= 60
+    assert min((b - a).days for a, b in zip(days, days[1:])) == 1
+    # stacked by type: some day has bars of several types
+    types = page.locator("#timeline rect.bar").evaluate_all("rs => rs.map(r => r.dataset.day + ' ' + r.dataset.type)")
+    per_day = {}
+    for t in types:
+        per_day.setdefault(t.split()[0], set()).add(t.split()[1])
+    assert max(len(v) for v in per_day.values()) >= 5
+    assert page.locator("#timeline polyline.other-date").count() == 1  # the other date, as a line
+    before = int(re.search(r"of ([\d,]+)", page.locator("#events-status").inner_text())[1].replace(",", ""))
+    shot(page, "news-timeline")
+    box = chart.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.5)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.55, box["y"] + box["height"] * 0.5, steps=5)
+    page.mouse.up()
+    page.wait_for_function("() => location.hash.includes('since=') && location.hash.includes('until=')")
+    wait_ready(page)
+    shot(page, "news-timeline-brushed")
+    since = re.search(r"since=([\d-]+)", page.url)[1]
+    until = re.search(r"until=([\d-]+)", page.url)[1]
+    assert 2 <= (date.fromisoformat(until) - date.fromisoformat(since)).days <= 10
+    after = int(re.search(r"of ([\d,]+)", page.locator("#events-status").inner_text())[1].replace(",", ""))
+    assert 0 < after < before
+    rows = table_dates(page)
+    assert rows and all(first <= until and last >= since for first, last in rows), (since, until, rows[:5])
+    assert page.locator("#timeline-brush").get_attribute("visibility") == "visible"
+    # the period goes along to the other views
+    page.click("#nav a[data-view=map]")
+    wait_ready(page)
+    assert f"since={since}" in page.url and f"until={until}" in page.url
+
+
+def test_map_zooms_clusters_and_lists_a_places_events(page, news):
+    open_view(page, f"{news}/#/map")
+    assert page.locator("#map .marker-cluster").count() >= 3
+    zoom = page.evaluate("document.querySelector('.view-map').mapZoom()")
+    assert page.locator("#map path.division").count() == 0  # provinces only once zoomed in
+    at_zoom = "(z) => { const m = /at=[-\\d.]+,[-\\d.]+,(\\d+)/.exec(location.hash); return m && Number(m[1]) === z; }"
+    for step in (1, 2):  # the view (and its zoom) goes into the address once each zoom has ended
+        page.click("#map .leaflet-control-zoom-in")
+        page.wait_for_function(at_zoom, arg=zoom + step)
+    assert page.evaluate("document.querySelector('.view-map').mapZoom()") == zoom + 2
+    assert page.locator("#map path.division").count() > 20
+    shot(page, "news-map-zoomed")
+    # Riyadh, close up: single places, drawn by how they are known
+    open_view(page, f"{news}/#/map?at=24.7,46.7,9")
+    dots = page.locator("#map path.place-dot >> visible=true")  # (the others are inside clusters)
+    dots.first.wait_for()
+    kinds = set(dots.evaluate_all("ps => ps.map(p => p.getAttribute('class'))"))
+    assert any("origin-stated" in k for k in kinds)
+    dots.first.click(force=True)
+    page.locator("#place-events li").first.wait_for()
+    assert page.locator("#place-events li a").first.get_attribute("href").startswith("#/doc/")
+    shot(page, "news-map-place")
+
+
+OVERLAPS = """(id) => {
+  const cy = document.getElementById(id).cy;
+  const shown = cy.nodes().filter((n) => n.data("shown"));
+  const boxes = shown.map((n) => n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
+  const pairs = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const a = boxes[i], b = boxes[j];
+    if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) pairs.push([shown[i].data("label"), shown[j].data("label")]);
+  }
+  return { nodes: cy.nodes().length, shown: boxes.length, zoom: cy.zoom(), overlaps: pairs,
+           height: Math.min(...boxes.map((b) => b.h)) };
+}"""
+
+
+@pytest.mark.parametrize("view,graph", [("actors", "actor-network"), ("sources", "source-graph")])
+def test_graph_labels_do_not_overlap(page, news, view, graph):
+    open_view(page, f"{news}/#/{view}")
+    result = page.evaluate(OVERLAPS, graph)
+    shot(page, f"news-{view}")
+    assert result["nodes"] >= 30 and result["shown"] >= 10, result
+    assert result["overlaps"] == [], result
+    assert result["height"] >= 12  # readable: the labels are drawn at their own size at the first zoom
+    # a click highlights the node's neighbourhood
+    page.evaluate("(id) => { document.getElementById(id).cy.nodes().max((n) => n.degree()).ele.emit('tap'); }", graph)
+    faded = page.evaluate("(id) => document.getElementById(id).cy.nodes('.faded').length", graph)
+    assert 0 < faded < result["nodes"]
+
+
+def test_evidence_panel_reads_as_text(page, news):
+    open_view(page, f"{news}/#/events?modality=reported")
+    page.locator("#events-table a.trigger-link").first.click()
+    page.wait_for_function("() => location.hash.startsWith('#/doc/')")
+    wait_ready(page)
+    card = page.locator("#event-list .event-card.selected")
+    evidence = card.locator(".evidence")
+    assert evidence.is_visible()
+    text = evidence.inner_text()
+    trigger = card.locator(".card-trigger").inner_text().strip()
+    assert trigger in evidence.locator(".ev-sentence mark.ev-trg").inner_text()
+    assert "pattern" in text and re.search(r"Score\s+0\.\d\d", text)
+    assert "reports it" in text and ("citing" in text or "itself" in text)
+    assert not re.search(r"[\[{]\s*[\d\"]", text), text  # no JSON arrays or objects
+    shot(page, "news-evidence")
+
+
+def test_unknown_route_shows_a_404_page(page, news):
+    open_view(page, f"{news}/#/no-such-view")
+    assert page.locator("#not-found").inner_text() == "Page not found"
+    assert page.locator("#view a[href='#/timeline']").count() == 1
+    shot(page, "not-found")
+    request = urllib.request.Request(f"{news}/no/such/page", headers={"Accept": "text/html"})
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(request)
+    assert err.value.code == 404 and "Page not found" in err.value.read().decode()
+
+
+def test_timeline_and_map_counts_agree_with_the_events(news):
+    """The summaries behind the timeline and the map count the same events as the events API."""
+    def get(path: str) -> dict:
+        with urllib.request.urlopen(f"{news}{path}") as r:
+            return json.loads(r.read())
+
+    for plover in ("ACCUSE", "CONSULT"):
+        total = get(f"/api/events?plover={plover}&limit=1&exact_total=true")["total"]
+        by_event, by_published = get(f"/api/timeline?plover={plover}"), get(f"/api/timeline?plover={plover}&by=published")
+        assert sum(n for _, t, n in by_event["bars"]) == total and {t for _, t, _ in by_event["bars"]} == {plover}
+        assert sum(n for _, _, n in by_published["bars"]) == sum(n for _, n in by_event["line"]) == total
+        places = get(f"/api/map?plover={plover}")["items"]
+        assert 0 < sum(p["events"] for p in places) <= total
+        assert {p["origin"] for p in places} <= {"stated", "article", "inferred"}
+        place = max(places, key=lambda p: p["events"])
+        listed = get(f"/api/map/events?plover={plover}&key={urllib.parse.quote(place['key'])}&limit=200")["items"]
+        same = [p for p in places if p["key"] == place["key"]]
+        assert len(listed) == min(200, sum(p["events"] for p in same))
+        assert all(e["plover"]["type"] == plover for e in listed)
+
+
+def test_the_language_switch_shows_arabic_labels_and_names(page, news):
+    open_view(page, f"{news}/#/events")
+    place = page.locator("#events-table td:nth-child(6) .place").first  # the first event with a place
+    english = place.inner_text()
+    page.click("#lang-switch")
+    page.wait_for_function("() => document.documentElement.dir === 'rtl'")
+    wait_ready(page)
+    assert page.locator("#nav a[data-view=events]").inner_text() == "الأحداث"
+    assert page.locator("#events-table thead th").first.inner_text() == "التاريخ"
+    arabic = place.inner_text()
+    assert re.search(r"[\u0600-\u06FF]", arabic.split()[0]) and arabic != english  # the place's Arabic name first
+    shot(page, "news-events-arabic")
+    page.click("#lang-switch")
+    page.wait_for_function("() => document.documentElement.dir === 'ltr'")
+    wait_ready(page)
+    assert page.locator("#nav a[data-view=events]").inner_text() == "Events"

@@ -4,11 +4,13 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
 from isnad import __version__
-from isnad.api import actors, documents, events, places, search, sources, stats, stories
+from isnad.api import actors, documents, events, places, search, sources, stats, stories, summaries
 from isnad.api.context import Analyser
 from isnad.api.limits import BodyLimit, body_limit
+from isnad.api.pages import not_found_page
 from isnad.api.security import SecurityHeaders
 from isnad.errors import IsnadError
 from isnad.limits import max_bytes as text_limit
@@ -33,7 +35,7 @@ def create_app(store_url: str | None = None, token: str | None = None, max_bytes
     app.state.token = token or None
     app.state.analyse = Analyser()
     app.state.max_bytes = text_limit(max_bytes)
-    for module in (events, documents, search, actors, places, sources, stats, stories):
+    for module in (events, documents, search, actors, places, sources, stats, stories, summaries):
         app.include_router(module.router)
 
     @app.exception_handler(IsnadError)
@@ -41,6 +43,7 @@ def create_app(store_url: str | None = None, token: str | None = None, max_bytes
         # e.g. the store cannot be opened: say so, with the error's stable code, instead of a bare 500
         return JSONResponse({"detail": exc.message, "code": exc.code}, status_code=503)
 
+    app.add_exception_handler(HTTPException, not_found_page)
     static = static_dir()
     app.mount("/static", StaticFiles(directory=static), name="static")
 

@@ -4,6 +4,7 @@
 import { getJSON } from "./api.js";
 import { ar, el, route, safeLink } from "./dom.js";
 import { actorNode, cameoLabel, dateLabel, gradeNode, placeNode, ploverNode, sourceType } from "./format.js";
+import { t } from "./i18n.js";
 
 /** Every marked span of the document: [start, end, css classes, event index or -1]. */
 function marks(doc) {
@@ -84,16 +85,93 @@ function eventRanges(doc, e) {
   return r.filter((x) => x && x.end > x.start);
 }
 
-function evidenceNode(e) {
-  const rows = Object.entries(e.evidence || {}).map(([k, v]) =>
-    el("tr", {}, el("th", {}, k), el("td", {},
-      v && typeof v === "object" && v.text != null ? ar(v.text) : typeof v === "object" ? JSON.stringify(v) : String(v))));
-  return el("div", { class: "evidence" }, el("h4", {}, "Evidence"),
-    rows.length ? el("table", {}, el("tbody", {}, rows)) : el("p", { class: "muted" }, "no evidence recorded"));
+const SIDES = [["trigger", "ev-trg", "the event"], ["source", "ev-src", "who acts"], ["target", "ev-tgt", "acted on"],
+  ["place", "ev-place", "where"], ["time", "ev-time", "when"]];
+
+/** The spans an event names, [start, end, class, label] (from the event's sides, else its evidence). */
+function sideSpans(e) {
+  const spans = (e.evidence && e.evidence.spans) || {};
+  const out = [];
+  for (const [key, cls, label] of SIDES) {
+    const side = e[key];
+    const r = side && side.start != null ? [side.start, side.end] : Array.isArray(spans[key]) ? spans[key] : null;
+    if (r && r[1] > r[0]) out.push([r[0], r[1], cls, label]);
+  }
+  return out;
 }
 
+/** The sentence holding the event's trigger, with the trigger, source, target, place and time marked. */
+function sentenceNode(doc, e) {
+  const sentence = (doc.sentences || []).find((s) => s.start <= e.trigger.start && e.trigger.end <= s.end)
+    || { start: Math.max(0, e.trigger.start - 120), end: Math.min(doc.text.length, e.trigger.end + 120) };
+  const inside = sideSpans(e).filter(([a, b]) => a >= sentence.start && b <= sentence.end).sort((p, q) => p[0] - q[0] || q[1] - p[1]);
+  const node = el("p", { class: "ev-sentence", lang: "ar", dir: "rtl" });
+  let at = sentence.start;
+  for (const [a, b, cls, label] of inside) {
+    if (a < at) continue; // a span inside another (a trigger holding its source): the outer one is marked
+    node.append(doc.text.slice(at, a), el("mark", { class: cls, title: label }, doc.text.slice(a, b)));
+    at = b;
+  }
+  node.append(doc.text.slice(at, sentence.end));
+  const elsewhere = sideSpans(e).filter(([a, b]) => !(a >= sentence.start && b <= sentence.end))
+    .map(([a, b, , label]) => el("li", {}, `${label}, named in another sentence: `, ar(doc.text.slice(a, b))));
+  return [node, elsewhere.length ? el("ul", { class: "small" }, elsewhere) : null];
+}
+
+/** The rule that fired, in words: "verbs/meet#1" is the first pattern of the verb entry "meet". */
+function ruleWords(rule) {
+  const m = /^([\w-]+)\/([^#]+)#(\d+)$/.exec(rule || "");
+  if (!m) return rule ? el("span", {}, "rule ", el("code", {}, rule)) : el("span", { class: "muted" }, "no rule recorded");
+  const kind = { verbs: "verb", nouns: "noun", cues: "cue" }[m[1]] || m[1];
+  return el("span", {}, `${kind} pattern «${m[2].replaceAll("_", " ")}» (form ${m[3]}) `, el("code", { class: "small" }, rule));
+}
+
+/** Who the claim rests on, in words: the outlet, then each source it cites. */
+function chainWords(doc, e) {
+  const outlet = doc.outlet || "the outlet";
+  if (!e.attributions || !e.attributions.length) return [`${outlet} states it itself, citing no source.`];
+  return e.attributions.map((id) => {
+    const links = chain(doc, id);
+    const parts = [`${outlet} reports it`];
+    links.forEach((a, k) => {
+      const who = a.source ? `«${a.source.text}»` : "an unnamed source";
+      parts.push(`${k ? ", who cites" : ", citing"} ${who} (${sourceType(a.source_type)}${a.hedges && a.hedges.length ? ", hedged" : ""}), in the words «${a.cue.text}»`);
+    });
+    return parts.join("") + ".";
+  });
+}
+
+function evidenceNode(doc, e) {
+  const ev = e.evidence || {};
+  const row = (label, ...value) => el("tr", {}, el("th", {}, t(label)), el("td", {}, ...value));
+  const grade = e.credibility || {};
+  const rows = [
+    row("Rule", ruleWords(ev.rule)),
+    ev.score != null ? row("Score", `${Number(ev.score).toFixed(2)} `, el("span", { class: "small muted" }, "how sure the scorer is that this is an event (0–1)")) : null,
+    ev.modality_cue ? row("Modality", `${e.modality || ""}, from `, ar(ev.modality_cue)) : null,
+    row("According to", el("ul", { class: "chain-words" }, chainWords(doc, e).map((t) => el("li", {}, t)))),
+    e.place && e.place.origin ? row("Place", `${e.place.en || e.place.ar || ""} — ${PLACE_ORIGIN[e.place.origin] || e.place.origin}`) : null,
+    Array.isArray(ev.restated) && ev.restated.length ? row("Restated", `${ev.restated.length} more time${ev.restated.length > 1 ? "s" : ""} in the article: `,
+      ev.restated.map(([a, b], k) => [k ? ", " : "", ar(doc.text.slice(a, b))])) : null,
+    grade.reasons && grade.reasons.length ? row("Grade", `${grade.source_reliability ?? ""}${grade.information_credibility ?? ""}: `, grade.reasons.join("; ")) : null,
+  ];
+  // anything else the coder kept, shown as text (a span as its words)
+  for (const [k, v] of Object.entries(ev)) {
+    if (["rule", "score", "spans", "modality_cue", "restated"].includes(k)) continue;
+    rows.push(row(k.replaceAll("_", " "), v && typeof v === "object" && v.text != null ? ar(v.text) : typeof v === "object" ? "" : String(v)));
+  }
+  return el("div", { class: "evidence" }, el("h4", {}, t("Evidence")), sentenceNode(doc, e),
+    el("p", { class: "ev-key small muted" }, SIDES.map(([, cls, label]) => el("mark", { class: cls }, t(label)))),
+    el("table", {}, el("tbody", {}, rows)));
+}
+
+const PLACE_ORIGIN = {
+  stated: "named in the event's sentence", article: "named elsewhere in the article",
+  inferred: "inferred: the country the article names most, not stated for this event",
+};
+
 function eventCard(doc, e, i, select) {
-  const row = (label, value) => el("div", { class: "kv" }, el("span", { class: "k" }, label), el("span", { class: "v" }, value));
+  const row = (label, value) => el("div", { class: "kv" }, el("span", { class: "k" }, t(label)), el("span", { class: "v" }, value));
   return el("li", { class: "event-card", id: `event-${i}`, dataset: { event: String(i) }, tabindex: "0",
     onclick: () => select(i), onkeydown: (ev) => { if (ev.key === "Enter") select(i); } },
     el("div", { class: "card-head" }, ploverNode(e.plover), " ", el("span", { class: "small" }, cameoLabel(e.cameo)),
@@ -106,7 +184,7 @@ function eventCard(doc, e, i, select) {
     row("Time", el("span", {}, dateLabel({ ...e, published: doc.published }), e.time && e.time.text ? [" · ", ar(e.time.text)] : null)),
     row("Modality", e.modality || "—"),
     row("According to", chainNode(doc, e)),
-    el("div", { class: "card-detail" }, evidenceNode(e)));
+    el("div", { class: "card-detail" }, evidenceNode(doc, e)));
 }
 
 export async function articleView(root, params, _go, id) {

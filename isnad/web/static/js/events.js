@@ -4,6 +4,7 @@ import { getJSON } from "./api.js";
 import { ar, el, route } from "./dom.js";
 import { actorNode, cameoLabel, dateLabel, gradeNode, placeNode, ploverNode, totalLabel } from "./format.js";
 import { filterForm, pickFilters } from "./filters.js";
+import { t } from "./i18n.js";
 
 const PAGE = 50;
 
@@ -24,27 +25,35 @@ function eventRow(e) {
 export async function eventsView(root, params, go) {
   const filters = pickFilters(params);
   const offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
-  root.append(el("h1", {}, "Events"), filterForm(filters, (f) => go("events", f)));
+  root.append(el("h1", {}, t("Events")), filterForm(filters, (f) => go("events", f)));
   const types = el("div", { class: "type-chips", id: "type-chips" });
-  const status = el("p", { class: "muted", id: "events-status" }, "Loading…");
-  root.append(types, status);
-  const [data, stats] = await Promise.all([getJSON("/api/events", { ...filters, limit: PAGE, offset }), getJSON("/api/stats")]);
+  root.append(types);
+  const [table, stats] = await Promise.all([eventTable(filters, offset, (o) => go("events", { ...filters, offset: o })), getJSON("/api/stats")]);
   // every event type in the store, with its count: one click narrows the table to it
   for (const [type, n] of Object.entries(stats.by_plover || {}).filter(([t]) => t).sort((a, b) => b[1] - a[1])) {
     const active = filters.plover === type;
     types.append(el("a", { class: active ? "chip active" : "chip", href: route("events", { ...filters, plover: active ? "" : type }) },
       ploverNode({ type }), ` ${n}`));
   }
+  root.append(table);
+}
+
+/** The table of the events matching ``filters`` from ``offset`` on, with its count and pager
+ * (``onPage(offset)`` turns the page). */
+export async function eventTable(filters, offset, onPage) {
+  const data = await getJSON("/api/events", { ...filters, limit: PAGE, offset });
   const last = offset + data.items.length;
-  status.textContent = data.total ? `${offset + 1}–${last} of ${totalLabel(data)} events` : "No event matches these filters.";
-  if (!data.items.length) return;
+  const status = el("p", { class: "muted", id: "events-status" },
+    data.total ? `${offset + 1}–${last} of ${totalLabel(data)} events` : "No event matches these filters.");
+  if (!data.items.length) return status;
   const pager = el("div", { class: "pager" },
-    el("button", { type: "button", disabled: offset === 0, onclick: () => go("events", { ...filters, offset: Math.max(0, offset - PAGE) }) }, "‹ Newer"),
-    el("button", { type: "button", disabled: last >= data.total && data.total_exact !== false, onclick: () => go("events", { ...filters, offset: offset + PAGE }) }, "Older ›"));
-  root.append(el("div", { class: "table-wrap" },
-    el("table", { class: "events", id: "events-table" },
-      el("thead", {}, el("tr", {}, ["Date", "Type", "Source", "Trigger", "Target", "Place", "Modality", "Grade", "Article"].map((h) => el("th", {}, h)))),
-      el("tbody", {}, data.items.map(eventRow)))),
+    el("button", { type: "button", disabled: offset === 0, onclick: () => onPage(Math.max(0, offset - PAGE)) }, t("‹ Newer")),
+    el("button", { type: "button", disabled: last >= data.total && data.total_exact !== false, onclick: () => onPage(offset + PAGE) }, t("Older ›")));
+  return el("div", { class: "event-table" }, status,
+    el("div", { class: "table-wrap" },
+      el("table", { class: "events", id: "events-table" },
+        el("thead", {}, el("tr", {}, ["Date", "Type", "Source", "Trigger", "Target", "Place", "Modality", "Grade", "Article"].map((h) => el("th", {}, t(h))))),
+        el("tbody", {}, data.items.map(eventRow)))),
     pager);
 }
 

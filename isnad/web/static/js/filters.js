@@ -2,6 +2,7 @@
 
 import { el } from "./dom.js";
 import { MODALITIES, PLOVER_TYPES } from "./format.js";
+import { t } from "./i18n.js";
 
 export const FILTER_KEYS = ["actor", "cameo", "plover", "place", "modality", "since", "until", "text", "document"];
 
@@ -13,12 +14,12 @@ export function pickFilters(params) {
 }
 
 function field(label, input) {
-  return el("label", { class: "field" }, el("span", {}, label), input);
+  return el("label", { class: "field" }, el("span", {}, t(label)), input);
 }
 
 function select(name, values, current) {
   return el("select", { name },
-    el("option", { value: "" }, "any"),
+    el("option", { value: "" }, t("any")),
     values.map((v) => el("option", { value: v, selected: v === current }, v)));
 }
 
@@ -35,8 +36,8 @@ export function filterForm(current, onApply) {
     field("Until", input("until", { type: "date" })),
     field("Text", input("text", { placeholder: "لجوء", dir: "auto", size: 12 })),
     current.document ? input("document", { type: "hidden" }) : null,
-    el("button", { type: "submit" }, "Apply"),
-    el("button", { type: "button", class: "secondary", onclick: () => onApply({}) }, "Reset"));
+    el("button", { type: "submit" }, t("Apply")),
+    el("button", { type: "button", class: "secondary", onclick: () => onApply({}) }, t("Reset")));
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const values = {};

@@ -1,11 +1,23 @@
 // How the parts of an event are shown: English labels, Arabic text kept as written.
 
 import { ar, el } from "./dom.js";
+import { language } from "./i18n.js";
 
 export const PLOVER_TYPES = [
   "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
   "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ];
+// one colour per type, close types in one hue family (cooperation greens, talk blues, conflict reds)
+const PLOVER_COLOURS = {
+  AGREE: "#1b7f4b", CONSULT: "#2b6cb0", SUPPORT: "#38a169", CONCEDE: "#9ae6b4", COOPERATE: "#276749", AID: "#68d391",
+  RETREAT: "#90cdf4", REQUEST: "#4299e1", ACCUSE: "#b83280", REJECT: "#d53f8c", THREATEN: "#e53e3e", PROTEST: "#dd6b20",
+  SANCTION: "#805ad5", MOBILIZE: "#f6ad55", COERCE: "#c53030", ASSAULT: "#742a2a",
+};
+
+/** The colour of a PLOVER type in the charts (grey for an event without one). */
+export function ploverColour(type) {
+  return PLOVER_COLOURS[type] || "#a0aec0";
+}
 export const MODALITIES = ["asserted", "reported", "planned", "considered", "negated", "hypothetical", "historical"];
 const SOURCE_TYPES = {
   named_person: "named person", named_outlet: "named outlet", named_institution: "named institution",
@@ -33,11 +45,11 @@ export function dateLabel(e) {
 export function actorNode(side) {
   if (!side) return el("span", { class: "muted" }, "—");
   const a = side.actor || {};
-  const name = a.en || a.code || a.country;
+  const name = language() === "ar" ? a.ar || a.code || a.country : a.en || a.code || a.country;
   return el("span", { class: "actor" },
     name ? el("span", { class: "actor-en" }, name) : null,
     a.code && a.code !== name ? el("code", {}, a.code) : null,
-    side.text ? ar(side.text, "actor-ar") : null);
+    side.text && side.text !== name ? ar(side.text, "actor-ar") : null);
 }
 
 export function actorKey(side) {
@@ -48,10 +60,10 @@ export function actorKey(side) {
 
 export function placeNode(p) {
   if (!p) return el("span", { class: "muted" }, "—");
-  return el("span", { class: "place" },
-    p.en || p.ar || p.text || "",
+  const name = (language() === "ar" ? p.ar || p.en : p.en || p.ar) || p.text || "";
+  return el("span", { class: "place" }, name,
     p.country ? el("code", {}, p.country) : null,
-    p.text && p.text !== p.en ? ar(p.text) : null);
+    p.text && p.text !== name ? ar(p.text) : null);
 }
 
 /** Credibility as an Admiralty-style grade, e.g. "F3". */

@@ -1,63 +1,84 @@
-// Drawing a directed graph in SVG: nodes as labelled circles, edges as arrows whose width grows with count.
+// Drawing a network with cytoscape.js (bundled): a force layout (fcose) that keeps labels apart, labels
+// left out where they would overlap a more important one, and a click that highlights a node's neighbours.
 
-import { svg } from "./dom.js";
+import { cytoscape } from "./vendor.js";
 
-/** A small force layout (repulsion between nodes, springs along edges, a pull to the centre), deterministic:
- * it starts on a circle. The result is stretched to fill the box. */
-export function forceLayout(nodes, edges, width, height, rounds = 300) {
-  const n = nodes.length;
-  if (n === 1) return [{ x: width / 2, y: height / 2 }];
-  const pos = nodes.map((_, i) => ({ x: Math.cos((2 * Math.PI * i) / n), y: Math.sin((2 * Math.PI * i) / n) }));
-  const index = new Map(nodes.map((d, i) => [d.id, i]));
-  const links = edges.map((e) => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
-  const k = 1 / Math.sqrt(n); // ideal distance in a unit square
-  for (let round = 0; round < rounds; round++) {
-    const step = 0.1 * (1 - round / rounds) + 0.002;
-    const move = pos.map(() => ({ x: 0, y: 0 }));
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-      const dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-      const d2 = Math.max(dx * dx + dy * dy, 1e-4), f = (k * k) / d2;
-      move[i].x += dx * f; move[i].y += dy * f; move[j].x -= dx * f; move[j].y -= dy * f;
-    }
-    for (const [a, b] of links) {
-      const dx = pos[a].x - pos[b].x, dy = pos[a].y - pos[b].y;
-      const f = Math.hypot(dx, dy) / k;
-      move[a].x -= dx * f; move[a].y -= dy * f; move[b].x += dx * f; move[b].y += dy * f;
-    }
-    for (let i = 0; i < n; i++) {
-      move[i].x -= pos[i].x * 0.5; move[i].y -= pos[i].y * 0.5; // keeps unconnected parts together
-      const len = Math.max(Math.hypot(move[i].x, move[i].y), 1e-9);
-      pos[i].x += (move[i].x / len) * Math.min(len, step);
-      pos[i].y += (move[i].y / len) * Math.min(len, step);
-    }
+
+/** The labels of the most important nodes (by ``weight``) that do not overlap one already kept; the
+ * others are shown when their node or a neighbour is chosen, or on hover. */
+function declutter(cy) {
+  const kept = [];
+  const overlaps = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  cy.batch(() => cy.nodes().forEach((n) => n.data("shown", n.data("label"))));
+  for (const n of cy.nodes().sort((a, b) => b.data("weight") - a.data("weight"))) {
+    const box = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+    if (kept.some((k) => overlaps(k, box))) n.data("shown", "");
+    else kept.push(box);
   }
-  const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const fit = (v, lo, hi, a, b) => (hi - lo < 1e-9 ? (a + b) / 2 : a + ((v - lo) / (hi - lo)) * (b - a));
-  return pos.map((p) => ({ x: fit(p.x, x0, x1, 90, width - 90), y: fit(p.y, y0, y1, 40, height - 45) }));
 }
 
-/** Draw nodes at ``pos`` with edges; ``onNode(node)`` is called on a click. */
-export function drawGraph(chart, nodes, edges, pos, { radius, onNode, nodeClass }) {
-  const index = new Map(nodes.map((d, i) => [d.id, i]));
-  const maxCount = Math.max(1, ...edges.map((e) => e.count));
-  chart.append(svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 10, markerHeight: 10, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" },
-    svg("path", { d: "M0,0L10,5L0,10z", class: "arrow-head" }))));
-  for (const e of edges) {
-    const a = index.get(e.source), b = index.get(e.target);
-    if (a === undefined || b === undefined) continue;
-    const p = pos[a], q = pos[b];
-    const d = Math.max(Math.hypot(q.x - p.x, q.y - p.y), 1), rb = radius(nodes[b]) + 2;
-    const path = a === b
-      ? `M${p.x - 4},${p.y - radius(nodes[a]) + 1}c-22,-38 30,-38 8,0`
-      : `M${p.x},${p.y}L${q.x - ((q.x - p.x) * rb) / d},${q.y - ((q.y - p.y) * rb) / d}`;
-    chart.append(svg("path", { d: path, class: "edge", "stroke-width": 1 + 4 * (e.count / maxCount), "marker-end": "url(#arrow)" },
-      svg("title", {}, `${nodes[a].label} → ${nodes[b].label}: ${e.count}`)));
-  }
-  nodes.forEach((node, i) => {
-    chart.append(svg("g", { class: `node ${nodeClass ? nodeClass(node) : ""}`, tabindex: "0", onclick: () => onNode && onNode(node) },
-      svg("circle", { cx: pos[i].x, cy: pos[i].y, r: radius(node) }),
-      svg("text", { x: pos[i].x, y: pos[i].y + radius(node) + 13, "text-anchor": "middle" }, node.label),
-      svg("title", {}, node.title || node.label)));
+/** Draw ``nodes`` ({id, label, weight, size, colour, title, kind}) and ``edges`` ({source, target, count,
+ * colour, title}) in the element ``box``; ``onNode(id)`` is called on a double click; ``layout`` (cytoscape
+ * options, or a function of the graph giving them) replaces the force layout, and ``across`` turns its rows
+ * into columns (a layered layout read left to right). Returns the graph. */
+export async function drawNetwork(box, nodes, edges, { onNode, layout, across } = {}) {
+  const cy = (await cytoscape())({
+    container: box,
+    elements: [
+      ...nodes.map((n) => ({ data: { ...n, shown: n.label } })),
+      ...edges.map((e, i) => ({ data: { id: `e${i}`, ...e } })),
+    ],
+    style: [
+      { selector: "node", style: {
+        width: "data(size)", height: "data(size)", "background-color": "data(colour)", label: "data(shown)",
+        "font-size": 12, "font-family": "DejaVu Sans, sans-serif", color: "#1f2933",
+        "text-valign": "bottom", "text-margin-y": 3, "text-outline-color": "#fff", "text-outline-width": 2,
+        "border-width": 1, "border-color": "#fff",
+      } },
+      { selector: "node[kind = 'outlet']", style: { shape: "round-rectangle" } },
+      { selector: "node.side-label", style: { "text-halign": "right", "text-valign": "center", "text-margin-x": 4, "text-margin-y": 0 } },
+      { selector: "edge", style: {
+        width: "mapData(count, 1, 20, 1, 6)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
+        "target-arrow-shape": "triangle", "curve-style": "bezier", "arrow-scale": 0.8, opacity: 0.7,
+      } },
+      { selector: ".faded", style: { opacity: 0.12 } },
+      { selector: "node.hood, node.hover", style: { label: "data(label)", "z-index": 10 } },
+      { selector: "node.chosen", style: { "border-color": "#dc2626", "border-width": 3 } },
+    ],
+    layout: { name: "preset" },
+    minZoom: 0.2,
+    maxZoom: 4,
   });
+  const run = cy.layout(typeof layout === "function" ? layout(cy) : layout || {
+    name: "fcose", quality: "proof", randomize: true, animate: false, nodeDimensionsIncludeLabels: true,
+    nodeRepulsion: 6000, idealEdgeLength: 70, nodeSeparation: 60, packComponents: true, padding: 20,
+  });
+  await new Promise((resolve) => { run.one("layoutstop", resolve); run.run(); });
+  // The layout is spread (not zoomed) to fill the box, so that at the first zoom the labels have their
+  // size on screen: then the labels that would overlap a more important one are left out.
+  if (across) {
+    cy.nodes().positions((n) => ({ x: n.position("y"), y: n.position("x") }));
+    cy.nodes().addClass("side-label");
+  }
+  const bb = cy.nodes().boundingBox({ includeLabels: false });
+  const fx = (box.clientWidth - (across ? 260 : 160)) / Math.max(bb.w, 1), fy = (box.clientHeight - 60) / Math.max(bb.h, 1);
+  // a layered layout fills the box both ways; a force layout keeps its proportions
+  const [sx, sy] = across ? [fx, fy] : [Math.min(fx, fy, 2), Math.min(fx, fy, 2)];
+  cy.nodes().positions((n) => ({ x: (n.position("x") - bb.x1) * sx, y: (n.position("y") - bb.y1) * sy }));
+  cy.zoom(1);
+  cy.center();
+  declutter(cy);
+  // a click shows the node's neighbourhood (and its labels); a click on the background shows all again
+  cy.on("tap", "node", (ev) => cy.batch(() => {
+    cy.elements().removeClass("hood chosen").addClass("faded");
+    ev.target.closedNeighborhood().removeClass("faded").addClass("hood");
+    ev.target.addClass("chosen");
+  }));
+  cy.on("tap", (ev) => { if (ev.target === cy) cy.elements().removeClass("faded hood chosen"); });
+  // hovering shows the node's label and, as the box's tooltip, what it stands for
+  cy.on("mouseover", "node", (ev) => { ev.target.addClass("hover"); box.title = ev.target.data("title") || ""; });
+  cy.on("mouseout", "node", (ev) => { ev.target.removeClass("hover"); box.title = ""; });
+  if (onNode) cy.on("dbltap", "node", (ev) => onNode(ev.target.id()));
+  box.cy = cy; // for a reader's console and the browser tests
+  return cy;
 }

@@ -2,6 +2,7 @@
 
 import { getJSON } from "./api.js";
 import { el, route as link } from "./dom.js";
+import { pickFilters } from "./filters.js";
 import { articleView } from "./article.js";
 import { eventsView, searchView } from "./events.js";
 import { mapView } from "./map.js";
@@ -9,6 +10,7 @@ import { networkView } from "./network.js";
 import { sourcesView } from "./sources.js";
 import { storiesView, storyView } from "./stories.js";
 import { timelineView } from "./timeline.js";
+import { language, loadLabels, switchLanguage, t } from "./i18n.js";
 
 const VIEWS = {
   events: eventsView,
@@ -22,6 +24,13 @@ const VIEWS = {
   story: storyView,
 };
 
+/** An address the dashboard does not know: say so, and offer the views it has. */
+function notFoundView(root) {
+  root.append(el("h1", { id: "not-found" }, t("Page not found")),
+    el("p", {}, "The dashboard has no page at ", el("code", {}, location.hash || "/"), ". Its views are:"),
+    el("ul", {}, [...document.querySelectorAll("#nav a")].map((a) => el("li", {}, el("a", { href: `#/${a.dataset.view}` }, a.textContent)))));
+}
+
 function go(path, params) {
   location.hash = link(path, params);
 }
@@ -31,9 +40,15 @@ async function render() {
   const hash = route.replace(/^#\/?/, "") || "events";
   const [path, query] = hash.split("?");
   const [name, ...rest] = path.split("/");
-  const view = VIEWS[name] || eventsView;
+  const view = VIEWS[name] || notFoundView;
   const params = new URLSearchParams(query || "");
-  for (const a of document.querySelectorAll("#nav a")) a.classList.toggle("active", a.dataset.view === name);
+  // the filters (the timeline's date range among them) go along to every other view
+  const shared = pickFilters(params);
+  delete shared.document;
+  for (const a of document.querySelectorAll("#nav a")) {
+    a.classList.toggle("active", a.dataset.view === name);
+    a.setAttribute("href", link(a.dataset.view, a.dataset.view === "stories" ? {} : shared));
+  }
   // A fresh container per render: a slow earlier view that finishes late fills its own, detached one.
   const holder = document.getElementById("view");
   const root = el("div", { class: `view view-${name}` });
@@ -63,5 +78,14 @@ document.getElementById("search-form").addEventListener("submit", (ev) => {
   go("search", { q: document.getElementById("search-q").value.trim() });
 });
 window.addEventListener("hashchange", render);
-render();
-showStats();
+loadLabels().then(() => {
+  for (const a of document.querySelectorAll("#nav a")) a.textContent = t(a.textContent);
+  const q = document.getElementById("search-q");
+  q.placeholder = t(q.placeholder);
+  document.querySelector("#search-form button").textContent = t("Search");
+  const toggle = document.getElementById("lang-switch");
+  toggle.textContent = language() === "ar" ? "English" : "عربي";
+  toggle.addEventListener("click", switchLanguage);
+  render();
+  showStats();
+});

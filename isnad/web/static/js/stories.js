@@ -4,6 +4,7 @@
 import { getJSON } from "./api.js";
 import { ar, el, route } from "./dom.js";
 import { cameoLabel } from "./format.js";
+import { t } from "./i18n.js";
 
 const PAGE = 50;
 const GRADES = { 1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful", 5: "improbable", 6: "cannot be judged" };
@@ -19,7 +20,7 @@ function trigger(e) {
 export async function storiesView(root, params, go) {
   const offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
   const min = Math.max(1, parseInt(params.get("min_articles") || "2", 10) || 2);
-  root.append(el("h1", {}, "Stories"),
+  root.append(el("h1", {}, t("Stories")),
     el("p", { class: "muted" }, "Events told by several articles. Copies of one report and reports resting on one agency count as one origin."));
   const data = await getJSON("/api/stories", { min_articles: min, limit: PAGE, offset });
   root.append(el("p", { class: "muted", id: "stories-status" },
@@ -27,7 +28,7 @@ export async function storiesView(root, params, go) {
   if (!data.items.length) return;
   root.append(el("div", { class: "table-wrap" },
     el("table", { class: "events", id: "stories-table" },
-      el("thead", {}, el("tr", {}, ["Days", "Event", "Trigger", "Articles", "Outlets", "Origins", "Grade"].map((h) => el("th", {}, h)))),
+      el("thead", {}, el("tr", {}, ["Days", "Event", "Trigger", "Articles", "Outlets", "Origins", "Grade"].map((h) => el("th", {}, t(h))))),
       el("tbody", {}, data.items.map((s) => el("tr", { dataset: { story: s.id } },
         el("td", { class: "nowrap" }, `${s.date_start || "?"} – ${s.date_end || "?"}`),
         el("td", {}, el("a", { href: route(`story/${encodeURIComponent(s.id)}`) }, cameoLabel(s.event && s.event.cameo))),
@@ -35,8 +36,8 @@ export async function storiesView(root, params, go) {
         el("td", {}, String(s.articles)), el("td", {}, String(s.outlets)), el("td", {}, String(s.origins)),
         el("td", {}, gradeLabel(s.grade))))))),
     el("div", { class: "pager" },
-      el("button", { type: "button", disabled: offset === 0, onclick: () => go("stories", { min_articles: min, offset: Math.max(0, offset - PAGE) }) }, "‹ Previous"),
-      el("button", { type: "button", disabled: offset + PAGE >= data.total, onclick: () => go("stories", { min_articles: min, offset: offset + PAGE }) }, "Next ›")));
+      el("button", { type: "button", disabled: offset === 0, onclick: () => go("stories", { min_articles: min, offset: Math.max(0, offset - PAGE) }) }, t("‹ Previous")),
+      el("button", { type: "button", disabled: offset + PAGE >= data.total, onclick: () => go("stories", { min_articles: min, offset: offset + PAGE }) }, t("Next ›"))));
 }
 
 export async function storyView(root, _params, _go, id) {
@@ -51,9 +52,9 @@ export async function storyView(root, _params, _go, id) {
   const articles = new Map();
   for (const m of s.members) if (!articles.has(m.article)) articles.set(m.article, m);
   const families = [...new Set(s.members.map((m) => m.family))];
-  root.append(el("h2", {}, "Reports"),
+  root.append(el("h2", {}, t("Reports")),
     el("div", { class: "table-wrap" }, el("table", { class: "events", id: "story-reports" },
-      el("thead", {}, el("tr", {}, ["Published", "Outlet", "Article", "Copy family", "Origin", "Modality"].map((h) => el("th", {}, h)))),
+      el("thead", {}, el("tr", {}, ["Published", "Outlet", "Article", "Copy family", "Origin", "Modality"].map((h) => el("th", {}, t(h))))),
       el("tbody", {}, [...articles.values()].map((m) => el("tr", {},
         el("td", { class: "nowrap" }, m.published || ""),
         el("td", {}, m.outlet || ""),
@@ -63,7 +64,7 @@ export async function storyView(root, _params, _go, id) {
         el("td", {}, m.modality || "")))))));
   if (s.copies.length) {
     const name = new Map(s.members.map((m) => [m.text, m.article]));
-    root.append(el("h2", {}, "Which texts copy which"),
+    root.append(el("h2", {}, t("Which texts copy which")),
       el("ul", { id: "story-copies" }, s.copies.map((c) => el("li", {},
         `${name.get(c.b) || c.b.slice(0, 12)} is a ${c.relation} of ${name.get(c.a) || c.a.slice(0, 12)}: `,
         `${c.shared_words} words shared (${Math.round(100 * c.coverage)}% of the shorter text)`))));

@@ -1,0 +1,41 @@
+"""``GET /api/timeline`` and ``/api/map``: the dashboard's summaries of the selected events (counts per day
+and type, per place), so that its timeline and map stay fast on a store of any size."""
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from isnad.api.context import json_response, open_request_store
+from isnad.api.events import event_filter
+from isnad.store import EventFilter
+from isnad.store.aggregates import day_counts, place_counts, place_events
+
+router = APIRouter(tags=["summaries"])
+
+
+@router.get("/api/timeline", summary="Events per day and PLOVER type by one date, per day by the other")
+def timeline(
+    request: Request,
+    filters: Annotated[EventFilter, Depends(event_filter)],
+    by: Annotated[Literal["event", "published"], Query(description="the date of the bars: the event's or the article's")] = "event",
+) -> Any:
+    with open_request_store(request) as store:
+        return json_response(day_counts(store, filters, by))
+
+
+@router.get("/api/map", summary="Event places with coordinates, their origin and number of events")
+def map_places(request: Request, filters: Annotated[EventFilter, Depends(event_filter)]) -> Any:
+    with open_request_store(request) as store:
+        return json_response({"items": place_counts(store, filters)})
+
+
+@router.get("/api/map/events", summary="The newest selected events at one place")
+def map_place_events(
+    request: Request,
+    filters: Annotated[EventFilter, Depends(event_filter)],
+    key: Annotated[str, Query(max_length=300, description="the place's key, as /api/map gives it")],
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> Any:
+    with open_request_store(request) as store:
+        return json_response({"items": place_events(store, filters, key, limit)})

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
-from functools import cache
-from typing import Any
+from functools import cache, partial
+from typing import Any, overload
 
 SCHEMA_VERSION = 2
 WORKING = {"working": True}  # field metadata: stage working data, never serialised
@@ -48,6 +50,48 @@ class Token:
     key: str
     sentence: int
     nstart: int = 0
+
+
+class Tokens(Sequence[Token]):
+    """A document's tokens, stored by column: four arrays of machine integers and two lists of strings
+    (one string per distinct word), some 30 bytes a token where a :class:`Token` object costs 200.
+
+    Indexing gives :class:`Token` objects, made on demand; loops over many tokens read the columns
+    (``tokens.norm[i]``, ``tokens.start[i]``) and make none. Offsets are 32-bit: a text is far shorter
+    than 2**31 characters.
+    """
+
+    __slots__ = ("start", "end", "norm", "key", "sentence", "nstart")
+
+    def __init__(self) -> None:
+        self.start, self.end, self.sentence, self.nstart = array("i"), array("i"), array("i"), array("i")
+        self.norm: list[str] = []
+        self.key: list[str] = []
+
+    def append(self, start: int, end: int, norm: str, key: str, sentence: int, nstart: int) -> None:
+        self.start.append(start)
+        self.end.append(end)
+        self.norm.append(norm)
+        self.key.append(key)
+        self.sentence.append(sentence)
+        self.nstart.append(nstart)
+
+    def __len__(self) -> int:
+        return len(self.norm)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            columns = (self.start[i], self.end[i], self.norm[i], self.key[i], self.sentence[i], self.nstart[i])
+            return list(map(Token, *columns))
+        return Token(self.start[i], self.end[i], self.norm[i], self.key[i], self.sentence[i], self.nstart[i])
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(Token, self.start, self.end, self.norm, self.key, self.sentence, self.nstart)
 
 
 @dataclass(slots=True)
@@ -201,7 +245,7 @@ class Document:
     # Working data of the stages; not serialised.
     norm: str = field(default="", repr=False)
     offsets: Any = field(default=None, repr=False)  # isnad.text.normalise.OffsetMap
-    tokens: list[Token] = field(default_factory=list, repr=False)
+    tokens: Sequence[Token] = field(default_factory=Tokens, repr=False)  # a Tokens once segmented
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
@@ -217,6 +261,29 @@ class Document:
 
     def to_json(self, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def json_chunks(self, indent: int | None = None) -> Iterator[str]:
+        """:meth:`to_json` a piece at a time: the lists (sentences, mentions, ...) are converted and encoded an
+        item at a time, so that a long article's JSON is never held whole (it is ten times its text)."""
+        dumps = partial(json.dumps, ensure_ascii=False, indent=indent)
+        # a nested value is encoded on its own, then indented to its depth (JSON strings hold no raw newline)
+        outer = "\n" + " " * indent if indent is not None else ""
+        inner = outer + " " * indent if indent is not None else ""
+        between, within = ("," + outer, "," + inner) if indent is not None else (", ", ", ")
+        yield "{" + outer + '"schema": ' + str(SCHEMA_VERSION)
+        for f in fields(self):
+            if f.name in _WORKING:
+                continue
+            value = getattr(self, f.name)
+            yield between + dumps(f.name) + ": "
+            if isinstance(value, list) and value:
+                yield "[" + inner
+                for i, item in enumerate(value):
+                    yield (within if i else "") + dumps(plain(item)).replace("\n", inner)
+                yield outer + "]"
+            else:
+                yield dumps(plain(value)).replace("\n", outer)
+        yield ("\n" if indent is not None else "") + "}"
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
@@ -275,9 +342,23 @@ def plain(value: Any) -> Any:
     return value
 
 
+HASH_PIECE = 1 << 20  # characters whose words are collapsed at a time: a long text's words are never all listed
+
+
 def text_hash(norm_text: str) -> str:
     """Stable identity of an article: a hash of its normalised text (whitespace collapsed)."""
-    return hashlib.sha1(" ".join(norm_text.split()).encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha1()
+    start, n, sep = 0, len(norm_text), b""
+    while start < n:
+        end = start + HASH_PIECE
+        while end < n and not norm_text[end].isspace():  # cut between words
+            end += 1
+        words = " ".join(norm_text[start:end].split())
+        if words:
+            digest.update(sep + words.encode("utf-8"))
+            sep = b" "
+        start = end
+    return digest.hexdigest()[:16]
 
 
 def _range(value: Any) -> tuple[int, int] | None:

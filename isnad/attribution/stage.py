@@ -71,7 +71,7 @@ class Attributions:
 
     def __call__(self, doc: Document) -> Document:
         tokens = doc.tokens
-        words = [t.norm for t in tokens]
+        words = tokens.norm  # read only
         bounds = [sent.tokens for sent in doc.sentences]
         labels, outlet_ids = _mention_labels(doc, tokens)
         mention_starts = [m.start for m in doc.mentions]  # mentions come in text order

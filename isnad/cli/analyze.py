@@ -92,11 +92,13 @@ def _write_stream(docs: Iterator[Item], fmt: str, out: IO[str], array: bool) -> 
                 out.write(json.dumps({"id": doc.id, "source": doc.source, "error": doc.message}, ensure_ascii=False) + "\n")
             continue
         if fmt == "jsonl":
-            out.write(doc.to_json() + "\n")
+            out.writelines(doc.json_chunks())
+            out.write("\n")
         elif fmt == "text":
             out.write(("\n" + "─" * 60 + "\n" if written else "") + render_text(doc))
         else:
-            out.write((",\n" if written else "") + doc.to_json(indent=1))
+            out.write(",\n" if written else "")
+            out.writelines(doc.json_chunks(indent=1))
         written += 1
         out.flush()
     if fmt == "json" and (array or written):

@@ -13,11 +13,11 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from pathlib import Path
 
 from isnad.gazetteer.outlets import Registry
@@ -33,6 +33,8 @@ NISBA_ENDS = frozenset(s[-1] for s in NISBA)
 Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (other words, kind), longest first
 NextWords = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # second word -> (other words, kind), longest first
 Groups = tuple[tuple, ...]  # a word's features in groups: feature names, or attribute ids when tagging
+
+WORD_CACHE = 50_000  # distinct words whose features are kept (a news article has a few hundred)
 
 
 @dataclass(frozen=True)
@@ -212,7 +214,8 @@ class Featuriser:
             a[3:i] for a in known if a.startswith("kk=") for i in range(3, len(a)) if a[i] == "|"
         )
         self.loose = self.lex.normaliser.loose_table  # people's names are looked up loosely folded (ة→ه، ى→ي), as listed
-        self.word = lru_cache(maxsize=200_000)(self.build)
+        # the most recent words: some 700 bytes each, so that a long article or stream keeps memory bounded
+        self.word = lru_cache(maxsize=WORD_CACHE)(self.build)
 
     def _nisba(self, k: str) -> bool:
         """An adjective of relation made from a place name known to a gazetteer (سوداني، الكاميرونية)."""
@@ -362,12 +365,13 @@ class Featuriser:
         """Features of the words of one sentence (normalised forms)."""
         return self._sentence(words, [self.word(w) for w in words], announced or {})
 
-    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[Groups]]:
-        """Features of the sentences of one document, with what :meth:`announced` finds in it."""
+    def document(self, sentences: Sequence[Sequence[str]]) -> Iterator[list[Groups]]:
+        """Features of the sentences of one document, with what :meth:`announced` finds in it, a sentence
+        at a time: a long document's features are never all held at once."""
         word = self.word
         infos = [[word(w) for w in ws] for ws in sentences]
         announced = self.announced(infos)
-        return [self._sentence(ws, info, announced) for ws, info in zip(sentences, infos)]
+        return map(self._sentence, sentences, infos, repeat(announced))
 
     def _sentence(self, words: Sequence[str], info: list[WordFeatures], announced: dict[str, tuple[str, ...]]) -> list[Groups]:
         pad = self.pad  # gives BOS/EOS to the next/previous word, nothing else

@@ -8,7 +8,7 @@ conjunction or preposition glued to its first word but keeps the article. The ru
 """
 from __future__ import annotations
 
-from isnad.document import Document, Token
+from isnad.document import Document, Tokens
 from isnad.entities import rules
 from isnad.entities.rules import Match
 from isnad.resources import Resources
@@ -41,18 +41,18 @@ class GazetteerRecogniser:
             self._starts[word] = hit
         return hit
 
-    def match(self, tokens: list[Token]) -> list[Match]:
+    def match(self, tokens: Tokens) -> list[Match]:
         """Longest, leftmost matches that do not overlap."""
         out: list[Match] = []
         phrases, maxlen = self.lex.phrases, self.lex.starts
         cache_get, starts = self._starts.get, self.starts
+        norms, keys, sentence = tokens.norm, tokens.key, tokens.sentence
         n = len(tokens)
         i = 0
         while i < n:
-            tok = tokens[i]
-            forms = cache_get(tok.norm)
+            forms = cache_get(norms[i])
             if forms is None:
-                forms = starts(tok.norm)
+                forms = starts(norms[i])
             if not forms:
                 i += 1
                 continue
@@ -61,10 +61,9 @@ class GazetteerRecogniser:
                 longest = min(maxlen[form], n - i)
                 words = [form]
                 for k in range(i + 1, i + longest):
-                    t = tokens[k]
-                    if t.sentence != tok.sentence:
+                    if sentence[k] != sentence[i]:
                         break
-                    words.append(t.key)
+                    words.append(keys[k])
                 for size in range(len(words), 0, -1):
                     if best is not None and size <= best.j - best.i:
                         break

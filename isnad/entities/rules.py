@@ -194,7 +194,8 @@ def person_names(doc: Document, covered: list[str | None], lex: Lexicon) -> list
     first_names, name_starts, titles = lex.first_names, lex.name_starts, lex.titles
     # only a known first name (perhaps after و/ف, not after a preposition: بعلي) or a word after a title can
     # start a name
-    starts = [i for i, t in enumerate(tokens) if t.norm in name_starts or (i and tokens[i - 1].key in titles)]
+    norms, keys = tokens.norm, tokens.key
+    starts = [i for i, w in enumerate(norms) if w in name_starts or (i and keys[i - 1] in titles)]
     out: list[Mention] = []
     n = len(tokens)
     done = -1  # tokens before this index are already in a name

@@ -86,12 +86,12 @@ class TaggerRecogniser:
         found: list[Mention] = []
         tokens = doc.tokens
         bounds = [s.tokens for s in doc.sentences]
-        words = [[t.norm for t in tokens[a:b]] for a, b in bounds]
+        words = [tokens.norm[a:b] for a, b in bounds]
         for (a, _), tags in zip(bounds, tag_document(self.tag, words)):
             if tags.count("O") == len(tags):
                 continue
             for first, last, kind in entities(tags):
-                start, end = tokens[a + first].start, tokens[a + last - 1].end
+                start, end = tokens.start[a + first], tokens.end[a + last - 1]
                 found.append(Mention(start, end, doc.text[start:end], LABELS.get(kind, "MISC"), source=self.source,
                                      tokens=(a + first, a + last)))
         doc.mentions = self.merger(doc, found)
@@ -107,7 +107,8 @@ def propagate(words: list[list[str]], tags: list[list[str]], common: Callable[[s
     (``common``) and words under three letters are not spread, being names only in some uses.
     """
     found: dict[tuple[str, ...], Counter[str]] = {}
-    keys = [list(map(key, ws)) for ws in words]
+    keyed: dict[str, str] = {}  # one key string per distinct word, not one per token of a long document
+    keys = [[keyed.get(w) or keyed.setdefault(w, key(w)) for w in ws] for ws in words]
     for ks, ts in zip(keys, tags):
         if ts.count("O") == len(ts):
             continue

@@ -62,13 +62,14 @@ class EventCoder:
         hits: list[tuple[Hit, ...]] = [()] * len(tokens)
         sentences: dict[int, list[int]] = {}  # sentence → its candidate triggers, in order
         named = _named_tokens(doc)
-        for i, t in enumerate(tokens):  # one dict access per token once its word has been seen
-            h = cache.get(t.norm)
+        # one dict access per token once its word has been seen
+        for i, (norm, sentence) in enumerate(zip(tokens.norm, tokens.sentence)):
+            h = cache.get(norm)
             if h is None:
-                h = lookup(t.norm)
+                h = lookup(norm)
             if h and i not in named:
                 hits[i] = h
-                sentences.setdefault(t.sentence, []).append(i)
+                sentences.setdefault(sentence, []).append(i)
         if not sentences:
             doc.events = []
             return doc
@@ -108,11 +109,11 @@ class _Sentence:
         self.clause = [first] * (last - first + 1)  # clause start of each token
         start = first
         for i in range(first, last + 1):
-            if tokens[i].norm in CLAUSE_BREAKS:
+            if tokens.norm[i] in CLAUSE_BREAKS:
                 start = i + 1
             self.clause[i - first] = start
         self.clause_ends: dict[int, int] = {}  # clause start → its last token, filled by _clause_end
-        self.sid = tokens[first].sentence
+        self.sid = tokens.sentence[first]
         self.fallback_country = index.salient
         self.used: set[int] = set()
         self.events: list[Event] = []
@@ -134,7 +135,7 @@ class _Sentence:
     def chunks(self) -> list[Chunk]:
         tokens, cue, people = self.doc.tokens, self.lex.cue, []
         for i in range(self.first, self.last + 1):
-            sector = cue("people", tokens[i].norm)
+            sector = cue("people", tokens.norm[i])
             if sector:
                 people.append((i, sector))
         return [
@@ -398,7 +399,7 @@ class _Sentence:
         mod, cue = modality(self.lex, tokens, i, self.clause[i - self.first], hit, time, doc.published, bool(reported_by))
         cs, ce = self.clause[i - self.first], self._clause_end(i)
         contexts = tuple(hit.pattern.contexts) + tuple(
-            c for j in range(cs, ce + 1) if (c := self.lex.cue("context", tokens[j].norm))
+            c for j in range(cs, ce + 1) if (c := self.lex.cue("context", tokens.norm[j]))
         )
         src = _as_event_actor(doc, source)
         tgt = _as_event_actor(doc, target)

@@ -21,11 +21,11 @@ class DocIndex:
         self._at: dict[int, int] = {}  # character offset → token index, filled on demand
         self.mentions: dict[int, list[tuple[int, Any]]] = {}
         for mi, m in enumerate(doc.mentions):
-            sid = tokens[m.tokens[0] if m.tokens else self.find(m.start)].sentence
+            sid = tokens.sentence[m.tokens[0] if m.tokens else self.find(m.start)]
             self.mentions.setdefault(sid, []).append((mi, m))
         self.times: dict[int, list[Any]] = {}
         for t in doc.times:
-            self.times.setdefault(tokens[t.tokens[0] if t.tokens else self.find(t.start)].sentence, []).append(t)
+            self.times.setdefault(tokens.sentence[t.tokens[0] if t.tokens else self.find(t.start)], []).append(t)
         self.salient = args_.salient_country(doc)
         # the named source of a report (مصادر دبلوماسية) is who says it, not who does it: (source start,
         # source end, cue start, cue end), so that the saying itself (حذر أوباما) keeps its speaker

@@ -22,7 +22,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from isnad.document import Token
+from isnad.document import Token, Tokens
 from isnad.events.arguments import PREPOSITIONS
 from isnad.events.patterns import NOUN, Hit, Lexicon
 
@@ -88,12 +88,12 @@ def _kinds(lex: Lexicon, word: str) -> tuple[str, ...]:
     return ("number", *kinds) if "numeral" in found else kinds
 
 
-def sentence_cues(lex: Lexicon, tokens: list[Token], first: int, last: int) -> dict[str, list[int]]:
+def sentence_cues(lex: Lexicon, tokens: Tokens, first: int, last: int) -> dict[str, list[int]]:
     """Token indices of the cue words of one sentence, found once for all its candidate events."""
     out: dict[str, list[int]] = {k: [] for k in ("number", "demonstrative", "quote", "question", *CUE_KINDS)}
     seen = lex.seen("score_cues")  # word → its cue kinds: one dict access per word once seen
     for j in range(first, last + 1):
-        w = tokens[j].norm
+        w = tokens.norm[j]
         kinds = seen.get(w)
         if kinds is None:
             if len(seen) > 200_000:  # bound the cache on endless streams

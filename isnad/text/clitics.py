@@ -84,7 +84,7 @@ class Clitics:
     """:func:`candidates` and :func:`key` remembered per distinct word (a text repeats its words; a stream's
     caches are bounded)."""
 
-    LIMIT = 200_000
+    LIMIT = 50_000  # words per cache: a long article or stream holds some 400 bytes a word in them
 
     def __init__(self) -> None:
         self._prefixed: dict[str, tuple[str, ...]] = {}

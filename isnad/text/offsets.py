@@ -7,24 +7,21 @@ clitic out: وبالأمس → بالأمس) is a look-up in the document's :cla
 from __future__ import annotations
 
 from bisect import bisect_right
-from operator import attrgetter
 
-from isnad.document import Document, Token
-
-START = attrgetter("start")
+from isnad.document import Document, Token, Tokens
 
 
-def token_at(tokens: list[Token], offset: int) -> int:
+def token_at(tokens: Tokens, offset: int) -> int:
     """Index of the token that contains a character offset, else of the first token after it (the last
     token for an offset past the end)."""
-    lo = bisect_right(tokens, offset, key=START)  # the first token that starts after the offset
+    lo = bisect_right(tokens.start, offset)  # the first token that starts after the offset
     i = lo - 1
-    if i >= 0 and tokens[i].end > offset:
+    if i >= 0 and tokens.end[i] > offset:
         return i
     return min(max(lo, 0), len(tokens) - 1)
 
 
-def token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+def token_range(tokens: Tokens, start: int, end: int) -> tuple[int, int]:
     """``[first, end)`` token indices of the tokens a character span ``[start, end)`` touches."""
     if not tokens:
         return (0, 0)

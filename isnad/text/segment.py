@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from isnad.document import Sentence, Token
+from isnad.document import Sentence, Tokens
 from isnad.text.normalise import OffsetMap
 
 TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
@@ -58,18 +58,21 @@ def _trim(norm: str, start: int, end: int, heading: bool) -> tuple[int, int, boo
     return start, end, heading
 
 
-def segment(norm: str, offsets: OffsetMap, key: Callable[[str], str]) -> tuple[list[Sentence], list[Token]]:
+def segment(norm: str, offsets: OffsetMap, key: Callable[[str], str]) -> tuple[list[Sentence], Tokens]:
     """Sentences and tokens, in original offsets; ``key`` gives a token's clitic-free look-up form."""
     units = sentences(norm)
     original = offsets.table(len(norm))
     sents: list[Sentence] = []
-    tokens: list[Token] = []
+    tokens = Tokens()
+    add = tokens.append
+    words: dict[str, str] = {}  # one string per distinct word: a text repeats its words
     for i, (s, e, h) in enumerate(units):
         first = len(tokens)
         for m in TOKEN.finditer(norm, s, e):
             start, end = m.span()
             word = m.group()
-            tokens.append(Token(original[start], max(original[end - 1] + 1, original[end]), word, key(word), i, start))
+            word = words.setdefault(word, word)
+            add(original[start], max(original[end - 1] + 1, original[end]), word, key(word), i, start)
         # deleted marks after a unit (diacritics on its last letter) belong to it
         sents.append(Sentence(original[s], max(original[e - 1] + 1, original[e]), h, (first, len(tokens))))
     return sents, tokens

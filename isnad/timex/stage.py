@@ -31,11 +31,11 @@ def find(doc: Document, lex: Lexicon) -> list[Found]:
     i, n = 0, len(tokens)
     begins = lex.start_cats  # the cheap pre-filter: most tokens can begin no time expression
     while i < n:
-        if not begins(tokens[i].norm):
+        if not begins(tokens.norm[i]):
             i += 1
             continue
         f = scanner.at(i)
-        if f is not None and tokens[f.first].sentence == tokens[f.end - 1].sentence:
+        if f is not None and tokens.sentence[f.first] == tokens.sentence[f.end - 1]:
             out.append(f)
             i = f.end
         else:

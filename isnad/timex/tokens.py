@@ -7,12 +7,11 @@ leaves that clitic out.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from isnad.document import Token
+from isnad.document import Tokens
 from isnad.timex.lexicon import Lexicon, bases
 from isnad.timex.refs import Ref
 
@@ -43,13 +42,13 @@ Match = tuple[Any, int, int]  # value, index after the phrase, prefix length
 class TokenReader:
     """The tokens of one document, read by index; out-of-range indexes read as the empty word."""
 
-    def __init__(self, tokens: Sequence[Token], lex: Lexicon) -> None:
+    def __init__(self, tokens: Tokens, lex: Lexicon) -> None:
         self.toks = tokens
         self.n = len(tokens)
         self.lex = lex
 
     def word(self, i: int) -> str:
-        return self.toks[i].norm if 0 <= i < self.n else ""
+        return self.toks.norm[i] if 0 <= i < self.n else ""
 
     def phrase(self, i: int, cat: str, strip: bool = False) -> Match | None:
         if i >= self.n:
@@ -67,4 +66,4 @@ class TokenReader:
     def _tight(self, first: int, end: int) -> bool:
         """No space between the tokens (15/1/2026, not a score 2 - 1 - 2010)."""
         t = self.toks
-        return end <= self.n and all(t[k].end == t[k + 1].start for k in range(first, end - 1))
+        return end <= self.n and all(t.end[k] == t.start[k + 1] for k in range(first, end - 1))

@@ -441,7 +441,7 @@ class _Sentence:
             attributions=reported_by,
             evidence=evidence,
             sentence=tokens[i].sentence,
-            fatalities=counts(self.lex, tokens, i, cs, ce, self.dated),
+            fatalities=counts(self.lex, tokens.norm, i, cs, ce, self.dated),
         )
 
     def _time(self, i: int) -> TimeSpan | None:

@@ -6,9 +6,8 @@ day is no count, nor is a quantity without a number (عشرات القتلى): t
 """
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
-from isnad.document import Token
 from isnad.events.patterns import Lexicon
 
 KINDS = (("count_killed", "killed"), ("count_injured", "injured"), ("count_arrested", "arrested"))
@@ -26,20 +25,20 @@ def number(lex: Lexicon, word: str) -> int | None:
     return lex.number(word)
 
 
-def counts(lex: Lexicon, tokens: list[Token], trigger: int, first: int, last: int,
+def counts(lex: Lexicon, norms: Sequence[str], trigger: int, first: int, last: int,
            dated: Collection[int] = ()) -> dict[str, int] | None:
     """``{"killed": n, "injured": n, "arrested": n}`` stated about the event of ``trigger`` in its clause
-    ``tokens[first..last]`` (only the kinds stated), or None: count words near the trigger, or the trigger
+    ``norms[first..last]`` (the tokens' normalised words; only the kinds stated), or None: count words near the trigger, or the trigger
     itself with its object (قتل مفجر انتحاري ... 32 شخصا). ``dated`` holds the tokens of the clause's dates
     and times, which count nothing."""
     values: dict[int, int] = {}
     for j in range(first, last + 1):
         if j in dated:
             continue
-        n = number(lex, tokens[j].norm)
-        if n is None or (tokens[j].norm.isdigit() and n in YEARS):
+        n = number(lex, norms[j])
+        if n is None or (norms[j].isdigit() and n in YEARS):
             continue
-        if n == 10 and not tokens[j].norm.isdigit() and 1 <= values.get(j - 1, 0) <= 9:
+        if n == 10 and not norms[j].isdigit() and 1 <= values.get(j - 1, 0) <= 9:
             values[j - 1] += 10  # اثني عشر، خمسة عشر: one number in two words
             continue
         values[j] = n
@@ -49,7 +48,7 @@ def counts(lex: Lexicon, tokens: list[Token], trigger: int, first: int, last: in
     used: set[int] = set()
     for j in range(max(first, trigger - NEAR_TRIGGER), min(last, trigger + NEAR_TRIGGER) + 1):
         for kind, name in KINDS:
-            if name in out or not lex.cue(kind, tokens[j].norm):
+            if name in out or not lex.cue(kind, norms[j]):
                 continue
             reach = OBJECT_WINDOW if j == trigger else WINDOW
             near = [(abs(k - j), k < j, k) for k in values

@@ -13,7 +13,7 @@ from isnad.entities import rules
 from isnad.entities.rules import Match
 from isnad.resources import Resources
 
-CACHE_LIMIT = 200_000
+CACHE_LIMIT = 50_000
 
 
 class GazetteerRecogniser:

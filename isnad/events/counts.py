@@ -28,9 +28,13 @@ def number(lex: Lexicon, word: str) -> int | None:
 def counts(lex: Lexicon, norms: Sequence[str], trigger: int, first: int, last: int,
            dated: Collection[int] = ()) -> dict[str, int] | None:
     """``{"killed": n, "injured": n, "arrested": n}`` stated about the event of ``trigger`` in its clause
-    ``norms[first..last]`` (the tokens' normalised words; only the kinds stated), or None: count words near the trigger, or the trigger
-    itself with its object (قتل مفجر انتحاري ... 32 شخصا). ``dated`` holds the tokens of the clause's dates
-    and times, which count nothing."""
+    ``norms[first..last]`` (the tokens' normalised words), only the kinds stated, or None: count words near
+    the trigger, or the trigger itself with its object (قتل مفجر انتحاري ... 32 شخصا). ``dated`` holds the
+    tokens of the clause's dates and times, which count nothing."""
+    near = range(max(first, trigger - NEAR_TRIGGER), min(last, trigger + NEAR_TRIGGER) + 1)
+    words = [(j, name) for j in near if j not in dated for kind, name in KINDS if lex.cue(kind, norms[j])]
+    if not words:  # most events count nobody: the clause's numbers are not read
+        return None
     values: dict[int, int] = {}
     for j in range(first, last + 1):
         if j in dated:
@@ -42,19 +46,16 @@ def counts(lex: Lexicon, norms: Sequence[str], trigger: int, first: int, last: i
             values[j - 1] += 10  # اثني عشر، خمسة عشر: one number in two words
             continue
         values[j] = n
-    if not values:
-        return None
     out: dict[str, int] = {}
     used: set[int] = set()
-    for j in range(max(first, trigger - NEAR_TRIGGER), min(last, trigger + NEAR_TRIGGER) + 1):
-        for kind, name in KINDS:
-            if name in out or not lex.cue(kind, norms[j]):
-                continue
-            reach = OBJECT_WINDOW if j == trigger else WINDOW
-            near = [(abs(k - j), k < j, k) for k in values
-                    if k not in used and k != j and (abs(k - j) <= WINDOW or j < k <= j + reach)]
-            if near:
-                _, _, k = min(near)  # the closest, a number after its word first
-                out[name] = values[k]
-                used.add(k)
+    for j, name in words:
+        if name in out:
+            continue
+        reach = OBJECT_WINDOW if j == trigger else WINDOW
+        close = [(abs(k - j), k < j, k) for k in values
+                 if k not in used and k != j and (abs(k - j) <= WINDOW or j < k <= j + reach)]
+        if close:
+            _, _, k = min(close)  # the closest, a number after its word first
+            out[name] = values[k]
+            used.add(k)
     return out or None

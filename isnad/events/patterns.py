@@ -26,6 +26,7 @@ CONJUNCTIONS = ("و", "ف")
 # two-letter negation particles take a conjunction (ولم، فلا) but no preposition: كما، بما، لما are other words
 CONJUNCTION_ONLY_CUES = {"negation"}
 PARTICLE = 2
+CACHE_LIMIT = 50_000  # distinct words whose look-ups are kept: a long article or stream must not grow them
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +257,7 @@ class Lexicon:
                         got = tuple(h for h in got if h.kind == NOUN)
                     if got:
                         break
-            if len(self.cache) > 500_000:  # bound the cache on endless streams
+            if len(self.cache) > CACHE_LIMIT:  # bound the cache on endless streams
                 self.cache.clear()
             self.cache[word] = got
         return got
@@ -270,7 +271,7 @@ class Lexicon:
         """Every cue kind of a word, with its value; worked out once per distinct word."""
         got = self._cues.get(word)
         if got is None:
-            if len(self._cues) > 200_000:  # bound the cache on endless streams
+            if len(self._cues) > CACHE_LIMIT:  # bound the cache on endless streams
                 self._cues.clear()
             got = self._cues[word] = self._find_cues(word)
         return got

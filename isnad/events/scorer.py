@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from isnad.document import Token, Tokens
 from isnad.events.arguments import PREPOSITIONS
-from isnad.events.patterns import NOUN, Hit, Lexicon
+from isnad.events.patterns import CACHE_LIMIT, NOUN, Hit, Lexicon
 
 if TYPE_CHECKING:
     from isnad.resources import Resources
@@ -96,7 +96,7 @@ def sentence_cues(lex: Lexicon, tokens: Tokens, first: int, last: int) -> dict[s
         w = tokens.norm[j]
         kinds = seen.get(w)
         if kinds is None:
-            if len(seen) > 200_000:  # bound the cache on endless streams
+            if len(seen) > CACHE_LIMIT:  # bound the cache on endless streams
                 seen.clear()
             kinds = seen[w] = _kinds(lex, w)
         for kind in kinds:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import statistics
 import subprocess
@@ -29,7 +30,7 @@ from isnad.document import Actor, Cameo, Document, Event, EventActor, EventPlace
 from isnad.store import EventFilter, open_store
 from isnad.store.base import COUNT_CAP
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+SHARED = Path(os.environ.get("ISNAD_SHARED_DATA") or Path(__file__).resolve().parent.parent.parent / "shared" / "data")
 COUNTRIES = ["IRN", "CHE", "USA", "ISR", "EGY", "SYR", "IRQ", "LBN", "SAU", "TUR", "FRA", "GBR", "RUS", "JOR", "YEM"]
 SECTORS = ["GOV", "MIL", "OPP", "CVL", "REB", "JRN", "MED", ""]
 CAMEO = [("010", "STATEMENT"), ("040", "CONSULT"), ("0233", "REQUEST"), ("111", "DISAPPROVE"), ("120", "REJECT"),

@@ -48,8 +48,11 @@ def _filter(kw: dict[str, Any]) -> Any:
               help="Documents per transaction (a batch is also committed after 2 s).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: on a terminal].")
 @max_bytes_option
+@click.option("--cluster", envvar="ISNAD_CLUSTER", metavar="ADDRESS",
+              help="Analyse on the Dask cluster of this scheduler (tcp://HOST:8786) instead of local processes; "
+                   "this process writes to the store [default: $ISNAD_CLUSTER].")
 def ingest(paths: tuple[str, ...], db: str | None, jobs: int | None, published: str | None, batch: int,
-           progress: bool | None, max_bytes: int | None) -> None:
+           progress: bool | None, max_bytes: int | None, cluster: str | None) -> None:
     """Analyse articles and add them to the store: PATH is a .txt, .html, .jsonl, RSS/Atom feed or WARC
     file, a folder (walked recursively) or - for standard input.
 
@@ -61,8 +64,18 @@ def ingest(paths: tuple[str, ...], db: str | None, jobs: int | None, published: 
     from isnad.ingest.runner import ingest as run
     from isnad.store import open_store
 
+    if cluster:
+        try:
+            from isnad.ingest.cluster import ingest_cluster
+        except ImportError:
+            raise click.ClickException("--cluster needs Dask: pip install 'isnad[cluster]'") from None
     with open_store(db) as store:
-        report = run(read_any(paths, max_bytes), store, jobs=jobs, published=published, progress=progress, batch_docs=batch)
+        if cluster:
+            report = ingest_cluster(read_any(paths, max_bytes), store, cluster, published=published,
+                                    progress=progress, batch_docs=batch)
+        else:
+            report = run(read_any(paths, max_bytes), store, jobs=jobs, published=published, progress=progress,
+                         batch_docs=batch)
         stats = store.stats()
     skipped = [f for f in report.failed if isinstance(f, Skipped)]
     failed = [f for f in report.failed if not isinstance(f, Skipped)]

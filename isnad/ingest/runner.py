@@ -104,8 +104,8 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _pending(items: Iterable[Item], stored: set[str], published: str | None, report: IngestReport,
-             progress: Any, normaliser: Normaliser, copies: list[dict[str, Any]]) -> Iterator[Document]:
+def pending(items: Iterable[Item], stored: set[str], published: str | None, report: IngestReport,
+            progress: Any, normaliser: Normaliser, copies: list[dict[str, Any]]) -> Iterator[Document]:
     """Documents still to analyse: not stored with this pipeline version, not seen earlier in this run.
     The others are articles all the same: their rows go to ``copies``, to be kept once their text is."""
     seen: set[str] = set()
@@ -137,6 +137,15 @@ class _NoProgress:
         pass
 
 
+def progress_bar(progress: bool | None) -> Any:
+    """A tqdm bar of documents on standard error (counts and rate), shown on a terminal unless asked."""
+    if progress or (progress is None and sys.stderr.isatty()):
+        from tqdm import tqdm
+
+        return tqdm(unit=" doc", desc="ingesting", file=sys.stderr)
+    return _NoProgress()
+
+
 def ingest(items: Iterable[Item], store: Any, jobs: int | None = None, published: str | None = None,
            progress: bool | None = None, options: dict[str, Any] | None = None, batch_docs: int = BATCH_DOCS,
            stages: Sequence[str] | None = None,
@@ -149,19 +158,14 @@ def ingest(items: Iterable[Item], store: Any, jobs: int | None = None, published
     options = options or {}
     report = IngestReport()
     start = time.perf_counter()
-    if progress or (progress is None and sys.stderr.isatty()):
-        from tqdm import tqdm
-
-        bar: Any = tqdm(unit=" doc", desc="ingesting", file=sys.stderr)
-    else:
-        bar = _NoProgress()
+    bar = progress_bar(progress)
     pool = None
     # The version of the pipeline to come, known without building it: documents stored by this version
     # are skipped, and a rerun with nothing new to analyse starts no worker at all.
     version = pipeline_version(stages)
     stored = store.stored_hashes(version)
     copies: list[dict[str, Any]] = []  # articles whose text is analysed once, under another article
-    docs = _pending(items, stored, published, report, bar, store.terms.normaliser, copies)
+    docs = pending(items, stored, published, report, bar, store.terms.normaliser, copies)
     try:
         head = list(itertools.islice(docs, SMALL))
         if not head:
@@ -202,11 +206,11 @@ def ingest(items: Iterable[Item], store: Any, jobs: int | None = None, published
                 else:
                     batch.append(result)
                 if batch and (len(batch) >= batch_docs or time.monotonic() - last >= BATCH_SECONDS):
-                    _commit(store, batch, report, on_commit)
+                    commit(store, batch, report, on_commit)
                     copies[:] = store.add_articles(copies)
                     batch, last = [], time.monotonic()
         if batch:
-            _commit(store, batch, report, on_commit)
+            commit(store, batch, report, on_commit)
         copies[:] = store.add_articles(copies)
     finally:
         if pool is not None:
@@ -257,8 +261,9 @@ def _rows(result: Document | Failed, resources: Any) -> Rows | Failed:
     return result if isinstance(result, Failed) else document_rows(result, resources)
 
 
-def _commit(store: Any, batch: list[Rows], report: IngestReport,
-            on_commit: Callable[[IngestReport], None] | None) -> None:
+def commit(store: Any, batch: list[Rows], report: IngestReport,
+           on_commit: Callable[[IngestReport], None] | None) -> None:
+    """Write one batch of rows in one transaction and count it in ``report``."""
     counts = store.add_rows(batch)
     report.added += counts["added"]
     report.replaced += counts["replaced"]

@@ -249,6 +249,11 @@ def document_rows(doc: Document, resources: Resources) -> Rows:
                 keys, credit(doc, resources), grades)
 
 
+def stored_rows(doc: Document) -> Rows:
+    """The rows of a Document whose text is stored by its pipeline already: its identity and its article."""
+    return Rows({"hash": doc.hash, "pipeline": doc.pipeline}, [], [], [], [], {}, {}, [], article_row(doc))
+
+
 def prepare(doc: Document, normaliser: Normaliser) -> Document:
     """Give a Document its identity (hash, id) if no pipeline has: the store needs both."""
     if not doc.hash:

@@ -50,13 +50,33 @@ class PostgresStore(SQLStore):
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
-        with self.conn.transaction(), self.conn.cursor() as cur:
-            yield cur
+        with self.conn.transaction(), self.conn.cursor() as cur, self.conn.cursor() as bulk:
+            yield PipelineCursor(cur, bulk)
+
+    def pipelined(self) -> Any:
+        # statements whose results are not read are sent without waiting for the server: a batch costs a
+        # round trip per look-up, not one per statement
+        return self.conn.pipeline()
+
+    def bulk(self, cur: Any, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock, self.conn.cursor() as cur:
             cur.execute(sql, tuple(params))
             return cur.fetchall()
+
+    def in_list(self, column: str, values: list[Any]) -> tuple[str, list[Any]]:
+        kind = "bigint" if values and isinstance(values[0], int) else "text"
+        return f"{column} = ANY(%s::{kind}[])", [list(values)]
+
+    def insert_keys(self, cur: Any, doc: str, keys: Iterable[int]) -> None:
+        cur.execute("INSERT INTO doc_keys (key, doc) SELECT DISTINCT unnest(%s::bigint[]), %s ON CONFLICT DO NOTHING",
+                    (list(keys), doc))
 
     def text_clause(self) -> str:
         return "d.terms @> %s::text[]"
@@ -83,3 +103,26 @@ class PostgresStore(SQLStore):
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+
+
+class PipelineCursor:
+    """A cursor for pipeline mode: statements that return rows and those run in bulk go through cursors
+    of their own (one cursor mixing both loses track of which result is the last)."""
+
+    def __init__(self, cur: Any, bulk: Any) -> None:
+        self.cur, self.bulk = cur, bulk
+
+    def execute(self, sql: str, params: Any = ()) -> Any:
+        return self.cur.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Any) -> None:
+        self.bulk.executemany(sql, rows)
+
+    def copy(self, sql: str) -> Any:
+        return self.cur.copy(sql)
+
+    def fetchone(self) -> Any:
+        return self.cur.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        return self.cur.fetchall()

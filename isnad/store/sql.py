@@ -8,15 +8,15 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from isnad.document import Document
 from isnad.resources import Resources
 from isnad.store.base import (
     ACTOR_COLUMNS, ATTRIBUTION_COLUMNS, COUNT_CAP, DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS,
-    PLACE_COLUMNS, TIME_COLUMNS, EventFilter, EventPage, Rows, article_row, document_rows, event_dict, event_json,
-    filter_sql, prepare, story_of,
+    PLACE_COLUMNS, TIME_COLUMNS, EventFilter, EventPage, Rows, document_rows, event_dict, event_json,
+    filter_sql, prepare, story_of, stored_rows,
 )
 from isnad.stories.layer import STORY_COLUMNS, Stories, story_filter, story_row
 
@@ -110,16 +110,38 @@ class SQLStore:
                 self.layer.index.clear()
                 raise
 
+    def pipelined(self) -> Any:
+        """A context in which statements whose results are not read need not wait for the database
+        (PostgreSQL's pipeline mode; nothing to do in-process)."""
+        return nullcontext()
+
+    def bulk(self, cur: Any, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        """Insert many rows into a table that has no conflicting rows (PostgreSQL: COPY)."""
+        self._insert(cur, table, columns, rows)
+
+    def in_list(self, column: str, values: list[Any]) -> tuple[str, list[Any]]:
+        """``column`` is one of ``values``: the condition and its parameters (PostgreSQL passes one array, so
+        the statement's text, and its prepared plan, do not change with the number of values)."""
+        return f"{column} IN ({', '.join([self.ph] * len(values))})", list(values)
+
+    def insert_keys(self, cur: Any, doc: str, keys: Iterable[int]) -> None:
+        """The LSH keys of one text (:mod:`isnad.stories.fingerprint`)."""
+        cur.executemany(f"INSERT INTO doc_keys (key, doc) VALUES ({self.ph}, {self.ph}) ON CONFLICT DO NOTHING",
+                        [(k, doc) for k in keys])
+
     def add(self, doc: Document) -> str:
-        with self._writing() as cur:
-            return self._write(cur, doc)
+        return next(k for k, v in self.add_many([doc]).items() if v)
 
     def add_many(self, docs: Iterable[Document]) -> dict[str, int]:
-        counts = {"added": 0, "unchanged": 0, "replaced": 0}
-        with self._writing() as cur:
-            for doc in docs:
-                counts[self._write(cur, doc)] += 1
-        return counts
+        docs = [prepare(doc, self.terms.normaliser) for doc in docs]
+        if not docs:
+            return {"added": 0, "unchanged": 0, "replaced": 0}
+        clause, params = self.in_list("hash", sorted({d.hash for d in docs}))
+        known = dict(self.query(f"SELECT hash, pipeline FROM documents WHERE {clause}", params))
+        # a text stored by the same pipeline is not broken into rows again: only its article is kept
+        return self.add_rows([stored_rows(d) if d.hash in known and known[d.hash] == d.pipeline
+                              else document_rows(d, self.resources)
+                              for d in docs])
 
     def _insert(self, cur: Any, table: str, columns: tuple[str, ...] | list[str], rows: list[tuple[Any, ...]],
                 ignore: bool = False) -> None:
@@ -129,56 +151,54 @@ class SQLStore:
         sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"
         if ignore:
             sql += " ON CONFLICT DO NOTHING"
-        cur.executemany(sql, rows)
+        if len(rows) == 1:
+            cur.execute(sql, rows[0])
+        else:
+            cur.executemany(sql, rows)
 
     def add_rows(self, batch: Iterable[Rows]) -> dict[str, int]:
         """Add documents already broken into rows (by :func:`~isnad.store.base.document_rows`, e.g. in the
-        worker processes of an ingest), one transaction for the batch."""
+        worker processes of an ingest), one transaction for the batch.
+
+        The texts are taken one by one, in order, by the cross-article layer (each is compared with those
+        before it); the rows that the layer never reads (mentions, times, events...) are inserted at the
+        end, table by table for the whole batch. Round trips to the database are one per look-up."""
+        batch = list(batch)
         counts = {"added": 0, "unchanged": 0, "replaced": 0}
+        if not batch:
+            return counts
         with self._writing() as cur:
-            for rows in batch:
-                found = self._stored_pipeline(cur, rows.document["hash"])
-                if found is not None and found[0] == rows.document["pipeline"]:
-                    counts["unchanged"] += 1
-                    if self.layer_on:
-                        self.layer.refresh(cur, self.layer.add_article(cur, rows.article))
-                else:
-                    counts[self._write_rows(cur, rows, found is not None)] += 1
+            clause, params = self.in_list("hash", sorted({r.document["hash"] for r in batch}))
+            cur.execute(f"SELECT hash, pipeline FROM documents WHERE {clause}", params)
+            stored: dict[str, Any] = dict(cur.fetchall())
+            written: list[tuple[Rows, bool]] = []
+            with self.pipelined():
+                for rows in batch:
+                    h = rows.document["hash"]
+                    if h in stored and stored[h] == rows.document["pipeline"]:
+                        counts["unchanged"] += 1
+                        if self.layer_on:
+                            self.layer.refresh(cur, self.layer.add_article(cur, rows.article))
+                        continue
+                    replace = h in stored
+                    self._write_text(cur, rows, replace)
+                    written.append((rows, replace))
+                    counts["replaced" if replace else "added"] += 1
+                    stored[h] = rows.document["pipeline"]
+            self._write_children(cur, written)
         return counts
 
-    def add_articles(self, articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Keep articles whose text is stored already (:func:`~isnad.store.base.article_row`: a copy met
-        again, under its own id, outlet and url); those whose text is not stored yet are returned."""
-        waiting: list[dict[str, Any]] = []
-        if not self.layer_on:
-            return waiting
-        with self._writing() as cur:
-            for a in articles:
-                if self._stored_pipeline(cur, a["doc"]) is None:
-                    waiting.append(a)
-                else:
-                    self.layer.refresh(cur, self.layer.add_article(cur, a))
-        return waiting
-
-    def _stored_pipeline(self, cur: Any, doc_hash: str) -> tuple[Any, ...] | None:
-        cur.execute(f"SELECT pipeline FROM documents WHERE hash = {self.ph}", (doc_hash,))
-        return cur.fetchone()
-
-    def _write(self, cur: Any, doc: Document) -> str:
-        prepare(doc, self.terms.normaliser)
-        found = self._stored_pipeline(cur, doc.hash)
-        if found is not None and found[0] == doc.pipeline:
-            if self.layer_on:
-                self.layer.refresh(cur, self.layer.add_article(cur, article_row(doc)))
-            return "unchanged"
-        return self._write_rows(cur, document_rows(doc, self.resources), found is not None)
-
-    def _write_rows(self, cur: Any, rows: Rows, replace: bool) -> str:
+    def _write_text(self, cur: Any, rows: Rows, replace: bool) -> None:
+        """The documents row of a text and its place in the cross-article layer."""
         ph = self.ph
         doc_hash = rows.document["hash"]
-        columns, values = self.document_values(rows)
         layer = self.layer_on
         touched = self.layer.forget(cur, doc_hash) if replace and layer else set()
+        linked = self.layer.link(cur, doc_hash, rows.text, rows.stories) if layer and rows.stories else None
+        columns, values = self.document_values(rows)
+        if linked is not None:  # the row carries what the layer keeps of the text: no update after it
+            columns += ["shingles", "credit", "family", "relation"]
+            values += [rows.stories.fingerprint.shingles, rows.credit, linked.family, linked.relation]
         if not replace:
             self._insert(cur, "documents", columns, [tuple(values)])
         else:
@@ -187,24 +207,60 @@ class SQLStore:
             sets = ", ".join(f"{c} = {self.json_value(c) if c == 'data' else ph}" for c in columns if c != "hash")
             cur.execute(f"UPDATE documents SET {sets} WHERE hash = {ph}",
                         [v for c, v in zip(columns, values) if c != "hash"] + [doc_hash])
-        self.write_terms(cur, doc_hash, rows.terms, replaced=replace)
-        self._insert(cur, "actors", ACTOR_COLUMNS, list(rows.actors.values()), ignore=True)
-        self._insert(cur, "places", PLACE_COLUMNS, list(rows.places.values()), ignore=True)
-        self._insert(cur, "mentions", MENTION_COLUMNS, rows.mentions)
-        self._insert(cur, "times", TIME_COLUMNS, rows.times)
-        self._insert(cur, "attributions", ATTRIBUTION_COLUMNS, rows.attributions)
-        extra = self.event_extra(cur, doc_hash)
-        if extra:
-            more = tuple(extra.values())
-            self._insert(cur, "events", EVENT_COLUMNS + tuple(extra), [r + more for r in rows.events])
-        else:
-            self._insert(cur, "events", EVENT_COLUMNS, rows.events)
         if layer:
-            if rows.stories is not None:
-                touched |= self.layer.add_text(cur, doc_hash, rows.text, rows.stories, rows.credit, rows.grades)
-            touched |= self.layer.add_article(cur, rows.article)
+            if linked is not None:
+                touched |= self.layer.add_text(cur, doc_hash, rows.stories, linked, rows.grades)
+                # the clusters of a new text are those it was just put in
+                touched |= self.layer.add_article(cur, rows.article, None if replace else touched)
+            else:
+                touched |= self.layer.add_article(cur, rows.article)
             self.layer.refresh(cur, touched)
-        return "replaced" if replace else "added"
+
+    def _write_children(self, cur: Any, written: list[tuple[Rows, bool]]) -> None:
+        """The rows of the texts just written that the layer does not read, each table in one statement."""
+        if not written:
+            return
+        events: list[tuple[Any, ...]] = []
+        names: tuple[str, ...] = ()
+        for rows, replace in written:
+            doc_hash = rows.document["hash"]
+            self.write_terms(cur, doc_hash, rows.terms, replaced=replace)
+            extra = self.event_extra(cur, doc_hash)
+            names, more = tuple(extra), tuple(extra.values())
+            events += [e + more for e in rows.events]
+        batch = [rows for rows, _ in written]
+        actors: dict[str, tuple[Any, ...]] = {}
+        places: dict[str, tuple[Any, ...]] = {}
+        for r in batch:  # the first text to name an actor or place describes it, as stored ones do
+            for k, v in r.actors.items():
+                actors.setdefault(k, v)
+            for k, v in r.places.items():
+                places.setdefault(k, v)
+        self._insert(cur, "actors", ACTOR_COLUMNS, list(actors.values()), ignore=True)
+        self._insert(cur, "places", PLACE_COLUMNS, list(places.values()), ignore=True)
+        self.bulk(cur, "mentions", MENTION_COLUMNS, [m for r in batch for m in r.mentions])
+        self.bulk(cur, "times", TIME_COLUMNS, [t for r in batch for t in r.times])
+        self.bulk(cur, "attributions", ATTRIBUTION_COLUMNS, [a for r in batch for a in r.attributions])
+        self.bulk(cur, "events", EVENT_COLUMNS + names, events)
+
+    def add_articles(self, articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Keep articles whose text is stored already (:func:`~isnad.store.base.article_row`: a copy met
+        again, under its own id, outlet and url); those whose text is not stored yet are returned."""
+        articles = list(articles)
+        waiting: list[dict[str, Any]] = []
+        if not self.layer_on or not articles:
+            return waiting
+        with self._writing() as cur:
+            clause, params = self.in_list("hash", sorted({a["doc"] for a in articles}))
+            cur.execute(f"SELECT hash FROM documents WHERE {clause}", params)
+            stored = {r[0] for r in cur.fetchall()}
+            with self.pipelined():
+                for a in articles:
+                    if a["doc"] not in stored:
+                        waiting.append(a)
+                    else:
+                        self.layer.refresh(cur, self.layer.add_article(cur, a))
+        return waiting
 
     # --- reading ------------------------------------------------------------------------------------
     def has(self, hash: str, pipeline: str | None = None) -> bool:

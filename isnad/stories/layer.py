@@ -1,10 +1,11 @@
 """The cross-article layer inside a store transaction: articles, copy families, event clusters and grades.
 
-Called by the store after a text's rows are written (:meth:`Stories.add_text`) and for every article that
-carried a text (:meth:`Stories.add_article`), so ingest keeps it up to date one article at a time:
+Called by the store for each text, before its documents row is written (:meth:`Stories.link`: the row then
+carries its copy family) and after (:meth:`Stories.add_text`), and for every article that carried a text
+(:meth:`Stories.add_article`), so ingest keeps it up to date one article at a time:
 
-1. the text's LSH keys are stored; the texts sharing at least ``MIN_KEYS`` of them are its candidates
-   (one indexed look-up, at most ``CANDIDATES`` of them, never every stored text);
+1. the texts sharing at least ``MIN_KEYS`` of the text's LSH keys are its candidates (one indexed look-up,
+   at most ``CANDIDATES`` of them, never every stored text); its keys are stored after;
 2. each candidate is aligned with it (:mod:`isnad.stories.compare`); a copy or partial copy is linked,
    with the shared passages as evidence, and the families of linked texts are merged into the oldest;
 3. each event joins the best cluster of its kind and days (:mod:`isnad.stories.clusters`) or starts one;
@@ -13,14 +14,16 @@ carried a text (:meth:`Stories.add_article`), so ingest keeps it up to date one 
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from isnad.stories.clusters import ClusterKey, Index
 from isnad.stories.compare import compare
 from isnad.stories.corroboration import Member, summary
 from isnad.stories.features import TextKeys
-from isnad.stories.fingerprint import words
+from isnad.stories.fingerprint import Word, words
 
 if TYPE_CHECKING:
     from isnad.store.sql import SQLStore
@@ -28,6 +31,17 @@ if TYPE_CHECKING:
 MIN_KEYS = 2  # shared LSH keys that make a candidate (about 3 % of shingles in common)
 CANDIDATES = 20  # most similar candidates aligned per text
 PASSAGES = 3  # shared passages kept as a link's evidence
+WORDS_KEPT = 256  # texts whose compared words the writer keeps
+
+
+@dataclass(slots=True)
+class Linked:
+    """How a text joins the copy families: its family, the relation it joined by (None: it starts its own)
+    and its doc_links rows."""
+
+    family: str
+    relation: str | None = None
+    links: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 class Stories:
@@ -38,6 +52,19 @@ class Stories:
         self.ph = store.ph
         self.normaliser = store.terms.normaliser
         self.index = Index(self._load_bucket)  # the recent clusters, in memory: cleared when a write fails
+        # the compared words of the texts met last (a text's words never change: its hash is its text);
+        # copies are mostly of recent texts, so most candidates are here
+        self.recent_words: OrderedDict[str, list[Word]] = OrderedDict()
+
+    def _words(self, doc: str, text: str) -> list[Word]:
+        found = self.recent_words.get(doc)
+        if found is None:
+            found = self.recent_words[doc] = words(text, self.normaliser)
+            if len(self.recent_words) > WORDS_KEPT:
+                self.recent_words.popitem(last=False)
+        else:
+            self.recent_words.move_to_end(doc)
+        return found
 
     def _load_bucket(self, root: str, day: str) -> list[tuple[str, ClusterKey]]:
         ph = self.ph
@@ -46,9 +73,9 @@ class Stories:
         return [(r[0], ClusterKey.from_dict(self._json(r[1])["key"])) for r in rows]
 
     # --- articles --------------------------------------------------------------------------------------
-    def add_article(self, cur: Any, article: dict[str, Any]) -> set[str]:
+    def add_article(self, cur: Any, article: dict[str, Any], text_clusters: set[str] | None = None) -> set[str]:
         """Keep one received article (its id, text hash, outlet, url, title, date); the clusters of its
-        text's events when it is new to them."""
+        text's events when it is new to them (``text_clusters``: those clusters, when the caller knows them)."""
         ph = self.ph
         cur.execute(f"SELECT doc FROM articles WHERE id = {ph}", (article["id"],))
         row = cur.fetchone()
@@ -61,7 +88,7 @@ class Stories:
                         f"WHERE id = {ph}", [*values, article["id"]])
         if row is not None and row[0] == article["doc"]:
             return set()
-        touched = self._clusters_of(cur, [article["doc"]])
+        touched = self._clusters_of(cur, [article["doc"]]) if text_clusters is None else set(text_clusters)
         if row is not None:
             touched |= self._clusters_of(cur, [row[0]])
         return touched
@@ -77,18 +104,19 @@ class Stories:
         cur.execute(f"DELETE FROM doc_links WHERE a = {ph} OR b = {ph}", (doc, doc))
         return touched
 
-    def add_text(self, cur: Any, doc: str, text: str, keys: TextKeys, credit: str | None,
-                 grades: dict[int, int]) -> set[str]:
-        """Index a newly written text, link it to its copies, cluster its events; the clusters touched.
-        ``grades`` are its events' own information grades by index."""
+    def add_text(self, cur: Any, doc: str, keys: TextKeys, linked: Linked, grades: dict[int, int]) -> set[str]:
+        """Index a text whose documents row is written (with ``linked``, from :meth:`link`), keep its links
+        to its copies, cluster its events; the clusters touched. ``grades`` are its events' own
+        information grades by index."""
         ph = self.ph
         fp = keys.fingerprint
-        cur.execute(f"UPDATE documents SET shingles = {ph}, credit = {ph} WHERE hash = {ph}", (fp.shingles, credit, doc))
         if fp.keys:
-            cur.executemany(f"INSERT INTO doc_keys (key, doc) VALUES ({ph}, {ph}) ON CONFLICT DO NOTHING",
-                            [(k, doc) for k in fp.keys])
-        family, relation = self._family(cur, doc, text, fp.keys)
-        cur.execute(f"UPDATE documents SET family = {ph}, relation = {ph} WHERE hash = {ph}", (family, relation, doc))
+            self.store.insert_keys(cur, doc, fp.keys)
+        if linked.links:
+            cur.executemany(
+                f"INSERT INTO doc_links (a, b, relation, shared, coverage, passages) "
+                f"VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph}) ON CONFLICT DO NOTHING", linked.links)
+        family = linked.family
         touched: set[str] = set()
         for ev in keys.events:
             hit = self.index.best(ev, family)
@@ -115,71 +143,76 @@ class Stories:
             touched.add(cid)
         return touched
 
-    def _family(self, cur: Any, doc: str, text: str, keys: tuple[int, ...]) -> tuple[str, str | None]:
-        """Link ``doc`` to the stored texts it copies; the family it belongs to and how it joined."""
+    def link(self, cur: Any, doc: str, text: str, text_keys: TextKeys) -> Linked:
+        """Before a text's documents row is written: the stored texts it copies, and the family it joins
+        (the families it links are merged into the oldest); its row then carries the family."""
         ph = self.ph
+        keys = text_keys.fingerprint.keys
         if not keys:
-            return doc, None
-        marks = ", ".join([ph] * len(keys))
+            return Linked(doc)
+        clause, params = self.store.in_list("key", list(keys))
         cur.execute(
-            f"SELECT doc, COUNT(*) AS n FROM doc_keys WHERE key IN ({marks}) AND doc <> {ph} "
+            f"SELECT doc, COUNT(*) AS n FROM doc_keys WHERE {clause} AND doc <> {ph} "
             f"GROUP BY doc HAVING COUNT(*) >= {ph} ORDER BY n DESC, doc LIMIT {ph}",
-            [*keys, doc, MIN_KEYS, CANDIDATES])
+            [*params, doc, MIN_KEYS, CANDIDATES])
         found = [r[0] for r in cur.fetchall()]
         if not found:
-            return doc, None
-        mine = words(text, self.normaliser)
+            return Linked(doc)
+        mine = self._words(doc, text)
         links = []
         for other, family, other_text in self._texts(cur, found):
-            c = compare(words(other_text, self.normaliser), mine)
+            c = compare(self._words(other, other_text), mine)
             if c.relation:
                 links.append((other, family, c))
         if not links:
-            return doc, None
-        cur.executemany(
-            f"INSERT INTO doc_links (a, b, relation, shared, coverage, passages) VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph}) "
-            "ON CONFLICT DO NOTHING",
-            [(other, doc, c.relation, c.shared, c.coverage,
-              json.dumps([{"a": list(p.a), "b": list(p.b), "words": p.words} for p in c.passages[:PASSAGES]]))
-             for other, _, c in links])
+            return Linked(doc)
+        rows = [(other, doc, c.relation, c.shared, c.coverage,
+                 json.dumps([{"a": list(p.a), "b": list(p.b), "words": p.words} for p in c.passages[:PASSAGES]]))
+                for other, _, c in links]
         families = sorted({f or o for o, f, _ in links})
         # the oldest family absorbs the others
-        marks = ", ".join([ph] * len(families))
-        cur.execute(f"SELECT family FROM documents WHERE family IN ({marks}) ORDER BY added, hash LIMIT 1", families)
+        clause, params = self.store.in_list("family", families)
+        cur.execute(f"SELECT family FROM documents WHERE {clause} ORDER BY added, hash LIMIT 1", params)
         row = cur.fetchone()
         target = row[0] if row else families[0]
         others = [f for f in families if f != target]
         if others:
-            marks = ", ".join([ph] * len(others))
-            cur.execute(f"UPDATE documents SET family = {ph} WHERE family IN ({marks})", [target, *others])
+            clause, params = self.store.in_list("family", others)
+            cur.execute(f"UPDATE documents SET family = {ph} WHERE {clause}", [target, *params])
         relation = "copy" if any(c.relation == "copy" for _, _, c in links) else "partial"
-        return target, relation
+        return Linked(target, relation, rows)
 
     def _texts(self, cur: Any, docs: list[str]) -> list[tuple[str, str | None, str]]:
-        marks = ", ".join([self.ph] * len(docs))
-        cur.execute(f"SELECT hash, family, {self.store.json_field('data', 'text')} FROM documents WHERE hash IN ({marks})",
-                    docs)
+        clause, params = self.store.in_list("hash", docs)
+        cur.execute(f"SELECT hash, family, {self.store.json_field('data', 'text')} FROM documents WHERE {clause}",
+                    params)
         return [(r[0], r[1], r[2] or "") for r in cur.fetchall()]
 
     # --- clusters --------------------------------------------------------------------------------------
     def _clusters_of(self, cur: Any, docs: list[str]) -> set[str]:
-        marks = ", ".join([self.ph] * len(docs))
-        cur.execute(f"SELECT DISTINCT cluster FROM cluster_events WHERE doc IN ({marks})", docs)
+        clause, params = self.store.in_list("doc", docs)
+        cur.execute(f"SELECT DISTINCT cluster FROM cluster_events WHERE {clause}", params)
         return {r[0] for r in cur.fetchall()}
 
     def refresh(self, cur: Any, clusters: set[str]) -> None:
-        """Sum up and grade each of ``clusters`` again from its members (an empty one is deleted)."""
-        for cid in sorted(clusters):
-            members = self.members(lambda sql, params: _fetch(cur, sql, params), cid)
-            ph = self.ph
-            if not members:
+        """Sum up and grade each of ``clusters`` again from its members (an empty one is deleted); the
+        members and the clusters' data are read for all of them at once."""
+        if not clusters:
+            return
+        ph = self.ph
+        ids = sorted(clusters)
+        members = self.members_of(lambda sql, params: _fetch(cur, sql, params), ids)
+        clause, params = self.store.in_list("id", ids)
+        cur.execute(f"SELECT id, data FROM clusters WHERE {clause}", params)
+        stored = dict(cur.fetchall())
+        for cid in ids:
+            found = members.get(cid)
+            if not found:
                 cur.execute(f"DELETE FROM clusters WHERE id = {ph}", (cid,))
                 continue
-            s = summary(members)
-            cur.execute(f"SELECT data FROM clusters WHERE id = {ph}", (cid,))
-            row = cur.fetchone()
-            data = self._json(row[0]) if row else {}
-            first = min(members, key=lambda m: (m.published or "9999", m.article))
+            s = summary(found)
+            data = self._json(stored[cid]) if cid in stored else {}
+            first = min(found, key=lambda m: (m.published or "9999", m.article))
             data.update(representative={"doc": first.doc, "seq": first.seq, "article": first.article},
                         reasons=s["reasons"], mentions=s["mentions"])
             cur.execute(
@@ -192,20 +225,29 @@ class Stories:
     def members(self, query: Callable[[str, Sequence[Any]], list[tuple[Any, ...]]], cid: str) -> list[Member]:
         """Every report of a cluster's event: one per (event, article that carried its text). ``query`` runs
         SQL: in the write transaction, or the store's own for a reader."""
-        ph = self.ph
+        return self.members_of(query, [cid]).get(cid, [])
+
+    def members_of(self, query: Callable[[str, Sequence[Any]], list[tuple[Any, ...]]],
+                   cids: list[str]) -> dict[str, list[Member]]:
+        """:meth:`members` of several clusters, by cluster, in two queries."""
+        clause, params = self.store.in_list("ce.cluster", cids)
         rows = query(
-            "SELECT ce.doc, ce.seq, a.id, a.outlet, a.published, d.family, ce.modality, ce.grade "
+            "SELECT ce.doc, ce.seq, a.id, a.outlet, a.published, d.family, ce.modality, ce.grade, ce.cluster "
             "FROM cluster_events ce JOIN documents d ON d.hash = ce.doc JOIN articles a ON a.doc = ce.doc "
-            f"WHERE ce.cluster = {ph}", (cid,))
+            f"WHERE {clause}", params)
         families = sorted({r[5] for r in rows if r[5]})
         credits: dict[str, str] = {}
         if families:
-            marks = ", ".join([ph] * len(families))
-            for fam, cr in query(f"SELECT family, credit FROM documents WHERE family IN ({marks}) AND credit IS NOT NULL "
-                                 "ORDER BY added, hash", families):
+            clause, params = self.store.in_list("family", families)
+            for fam, cr in query(f"SELECT family, credit FROM documents WHERE {clause} AND credit IS NOT NULL "
+                                 "ORDER BY added, hash", params):
                 credits.setdefault(fam, cr)
-        return [Member(r[0], int(r[1]), r[2], r[3], r[4], r[5], credits.get(r[5]) if r[5] else None, r[6],
-                       int(r[7]) if r[7] is not None else None) for r in rows]
+        out: dict[str, list[Member]] = {}
+        for r in rows:
+            out.setdefault(r[8], []).append(
+                Member(r[0], int(r[1]), r[2], r[3], r[4], r[5], credits.get(r[5]) if r[5] else None, r[6],
+                       int(r[7]) if r[7] is not None else None))
+        return out
 
     def _json(self, value: Any) -> dict[str, Any]:
         return json.loads(value) if isinstance(value, str) else dict(value or {})

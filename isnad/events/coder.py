@@ -159,9 +159,9 @@ class _Sentence:
         who does what it reports, unless the trigger is the saying itself (وحذّر أوباما المشرعين)."""
         if not self.speakers:
             return self.chunks
-        tok = self.doc.tokens[i]
+        start, end = self.doc.tokens.start[i], self.doc.tokens.end[i]
         return [c for n, c in enumerate(self.chunks)
-                if n not in self.speakers or any(cs < tok.end and tok.start < ce for cs, ce in self.speakers[n])]
+                if n not in self.speakers or any(cs < end and start < ce for cs, ce in self.speakers[n])]
 
     @cached_property
     def dated(self) -> set[int]:
@@ -219,23 +219,23 @@ class _Sentence:
 
     def _blocked(self, i: int) -> bool:
         lo = max(self.clause[i - self.first], i - BLOCK_WINDOW)
-        tokens = self.doc.tokens
-        if i < self.last and self.lex.cue("formula", tokens[i + 1].norm):
+        norms = self.doc.tokens.norm
+        if i < self.last and self.lex.cue("formula", norms[i + 1]):
             return True
-        return any(self.lex.cue("block", tokens[j].norm) for j in range(lo, i))
+        return any(self.lex.cue("block", norms[j]) for j in range(lo, i))
 
     def _companions(self, i: int, hit: Hit) -> list[int] | None:
         """Token indices of the pattern's required companion words, or None when one is missing."""
-        tokens, found = self.doc.tokens, []
+        norms, found = self.doc.tokens.norm, []
         for group in hit.pattern.after:
             j = next((j for j in range(i + 1, min(self.last, i + WINDOW_AFTER) + 1)
-                      if self.lex.matches(group, tokens[j].norm)), None)
+                      if self.lex.matches(group, norms[j])), None)
             if j is None:
                 return None
             found.append(j)
         for group in hit.pattern.before:
             j = next((j for j in range(i - 1, max(self.first, i - WINDOW_BEFORE) - 1, -1)
-                      if self.lex.matches(group, tokens[j].norm)), None)
+                      if self.lex.matches(group, norms[j])), None)
             if j is None:
                 return None
             found.append(j)
@@ -246,18 +246,18 @@ class _Sentence:
         verb needs a verbal context before it (clause start, قد، الذي، أن، لم، ثم, a conjunction on the word)."""
         if not any(h.kind == NOUN and h.pattern is hit.pattern for h in self.hits[i]):
             return False
-        tokens = self.doc.tokens
-        if tokens[i].norm[:1] in "وف" or i == self.clause[i - self.first]:
+        norms = self.doc.tokens.norm
+        if norms[i][:1] in "وف" or i == self.clause[i - self.first]:
             return False
-        prev = tokens[i - 1].norm
-        nxt = tokens[i + 1].norm if i < self.last else ""
+        prev = norms[i - 1]
+        nxt = norms[i + 1] if i < self.last else ""
         return not (self.lex.cue("verb_before", prev) or not prev.isalnum() or self.lex.cue("verb_after", nxt))
 
     def _counted(self, i: int) -> bool:
         """A word after a number is the counted noun, not a verb (700 طالب are students)."""
         if i == self.first:
             return False
-        prev = self.doc.tokens[i - 1].norm
+        prev = self.doc.tokens.norm[i - 1]
         return prev.isdigit() or bool(self.lex.cue("numeral", prev))
 
     def _noun_is_event(self, i: int, hit: Hit) -> tuple[str, int | None]:
@@ -268,22 +268,22 @@ class _Sentence:
         Returns why it is an event (a feature of the score; "" when it is not) and the token of the word
         that says so, if any (evidence of the event beside its trigger)."""
         flags = hit.pattern.flags
-        tokens = self.doc.tokens
+        norms = self.doc.tokens.norm
         lo = max(self.first, i - SUPPORT_WINDOW)
         cue = self.lex.cue
         # a support verb says it happened; a planning or considering verb makes it a plan (تعتزم اعتقال)
         for j in range(i - 1, lo - 1, -1):
-            if cue("support", tokens[j].norm):
+            if cue("support", norms[j]):
                 return "support", j
-        if any(cue("planned", tokens[j].norm) or cue("considered", tokens[j].norm) for j in range(lo, i)):
+        if any(cue("planned", norms[j]) or cue("considered", norms[j]) for j in range(lo, i)):
             return "plan", None
-        if tokens[i].norm.startswith("ب"):
+        if norms[i].startswith("ب"):
             for j in range(i - 1, max(self.clause[i - self.first], i - SUPPORT_B_WINDOW) - 1, -1):
-                if cue("support_b", tokens[j].norm):
+                if cue("support_b", norms[j]):
                     return "support", j
         end = min(self._clause_end(i), i + SUPPORT_WINDOW)
         for j in range(i + 1, end + 1):
-            if cue("support_after", tokens[j].norm):
+            if cue("support_after", norms[j]):
                 return "support_after", j
         if "free" in flags:
             return "free", None
@@ -302,9 +302,9 @@ class _Sentence:
         start = self.clause[i - self.first]
         if start != i or i >= self._clause_end(i):
             return False
-        if start != self.first and (start - self.first > OPENING_PREFIX or self.doc.tokens[start - 1].norm != ":"):
+        if start != self.first and (start - self.first > OPENING_PREFIX or self.doc.tokens.norm[start - 1] != ":"):
             return False
-        return self.doc.tokens[i + 1].norm not in CLAUSE_BREAKS
+        return self.doc.tokens.norm[i + 1] not in CLAUSE_BREAKS
 
     def _clause_end(self, i: int) -> int:
         start = self.clause[i - self.first]

@@ -115,6 +115,15 @@ def test_independent_reports_corroborate_and_denials_contradict():
     assert denied["grade"] == 5 and not denied["agree"]
     assert summary([m("1", "f1"), m("3", "f3"), m("2", "f2", modality="negated")])["grade"] == 4
 
+    def toll(article: str, family: str, killed: int | None) -> Member:
+        return Member("d" + article, 0, article, "o" + article, "2015-07-26", family, None, "asserted", 3, killed)
+
+    differ = summary([toll("1", "f1", 8), toll("2", "f2", 8), toll("3", "f3", 12), toll("4", "f4", None)])
+    assert differ["tolls"] == {"8": 2, "12": 1} and differ["grade"] == 1
+    assert any("disagree on the toll: 8 killed (2 origins), 12 killed (1 origin)" in r for r in differ["reasons"])
+    same = summary([toll("1", "f1", 8), toll("2", "f1", 8)])  # one family: one origin, one toll
+    assert same["tolls"] == {"8": 1} and not any("toll" in r for r in same["reasons"])
+
 
 def test_stories_commands_api_and_exports(tmp_path, pipeline, reference_text, shared_data):
     db = str(tmp_path / "s.db")

@@ -8,6 +8,9 @@ independent sources, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable,
   origins are as many as the asserting ones, else 4;
 - otherwise three or more independent origins: 1; two: 2; one: the best grade of its own reports, never
   better than 3.
+
+Reports that state different tolls (8 killed in one origin, 12 in another) are said to disagree on it, in
+the reasons and in ``tolls``; the grade stays that of the act, which they agree on.
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ class Member:
     origin_credit: str | None  # the agency the family credits
     modality: str | None
     grade: int | None  # the event's own information grade
+    killed: int | None = None  # the toll the report states
 
     @property
     def origin(self) -> str:
@@ -61,14 +65,29 @@ def summary(members: list[Member]) -> dict[str, Any]:
     copies = len({m.article for m in members}) - len(asserting | denying)
     if copies > 0:
         reasons.append(f"{copies} report(s) are copies of another or rest on the same agency")
+    tolls = _tolls(members)
+    if len(tolls) > 1:
+        reasons.append("the reports disagree on the toll: "
+                       + ", ".join(f"{n} killed ({k} origin{'s' if k > 1 else ''})" for n, k in tolls.items()))
     return {
         "mentions": len(members),
         "articles": len({m.article for m in members}),
         "outlets": len({m.outlet for m in members if m.outlet}),
         "origins": len(asserting | denying),
         "agree": not (asserting and denying),
+        "tolls": {str(n): k for n, k in tolls.items()},  # killed → independent origins stating it
         "grade": grade,
         "reasons": reasons,
         "first": dates[0] if dates else None,
         "last": dates[-1] if dates else None,
     }
+
+
+def _tolls(members: list[Member]) -> dict[int, int]:
+    """The tolls the asserting reports state, each with the number of independent origins that state it,
+    the most stated first."""
+    origins: dict[int, set[str]] = {}
+    for m in members:
+        if m.killed is not None and m.modality != "negated":
+            origins.setdefault(m.killed, set()).add(m.origin)
+    return dict(sorted(((n, len(o)) for n, o in origins.items()), key=lambda t: (-t[1], t[0])))

@@ -32,6 +32,7 @@ class EventKey:
     place_country: str | None
     modality: str | None
     terms: list[str]
+    killed: int | None = None  # the toll the report states
 
 
 @dataclass(slots=True)
@@ -98,5 +99,6 @@ def text_keys(doc: Document, terms: Terms, dates: list[tuple[str | None, str | N
             seq=i, code=ev.cameo.code, root=ev.cameo.code[:2], start=start, end=end,
             actors=names, countries=countries, place=places[i],
             place_country=ev.place.country if ev.place else None, modality=ev.modality, terms=sorted(kept),
+            killed=(ev.fatalities or {}).get("killed"),
         ))
     return TextKeys(fingerprint(doc.text, terms.normaliser), events)

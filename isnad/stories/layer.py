@@ -138,8 +138,9 @@ class Stories:
                     f"date_end = CASE WHEN date_end IS NULL OR date_end < {ph} THEN {ph} ELSE date_end END WHERE id = {ph}",
                     (json.dumps({"key": key.as_dict()}), ev.start, ev.start, end, end, cid))
             self.index.put(cid, ev.root, ev.start, end, key)
-            cur.execute(f"INSERT INTO cluster_events (doc, seq, cluster, modality, grade) VALUES ({ph}, {ph}, {ph}, {ph}, {ph}) "
-                        "ON CONFLICT DO NOTHING", (doc, ev.seq, cid, ev.modality, grades.get(ev.seq)))
+            cur.execute(f"INSERT INTO cluster_events (doc, seq, cluster, modality, grade, killed) "
+                        f"VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph}) ON CONFLICT DO NOTHING",
+                        (doc, ev.seq, cid, ev.modality, grades.get(ev.seq), ev.killed))
             touched.add(cid)
         return touched
 
@@ -214,7 +215,7 @@ class Stories:
             data = self._json(stored[cid]) if cid in stored else {}
             first = min(found, key=lambda m: (m.published or "9999", m.article))
             data.update(representative={"doc": first.doc, "seq": first.seq, "article": first.article},
-                        reasons=s["reasons"], mentions=s["mentions"])
+                        reasons=s["reasons"], mentions=s["mentions"], tolls=s["tolls"])
             cur.execute(
                 f"UPDATE clusters SET first_report = {ph}, last_report = {ph}, events = {ph}, articles = {ph}, "
                 f"outlets = {ph}, origins = {ph}, agree = {ph}, grade = {ph}, data = {self.store.json_value('data')} "
@@ -232,7 +233,7 @@ class Stories:
         """:meth:`members` of several clusters, by cluster, in two queries."""
         clause, params = self.store.in_list("ce.cluster", cids)
         rows = query(
-            "SELECT ce.doc, ce.seq, a.id, a.outlet, a.published, d.family, ce.modality, ce.grade, ce.cluster "
+            "SELECT ce.doc, ce.seq, a.id, a.outlet, a.published, d.family, ce.modality, ce.grade, ce.cluster, ce.killed "
             "FROM cluster_events ce JOIN documents d ON d.hash = ce.doc JOIN articles a ON a.doc = ce.doc "
             f"WHERE {clause}", params)
         families = sorted({r[5] for r in rows if r[5]})
@@ -246,7 +247,7 @@ class Stories:
         for r in rows:
             out.setdefault(r[8], []).append(
                 Member(r[0], int(r[1]), r[2], r[3], r[4], r[5], credits.get(r[5]) if r[5] else None, r[6],
-                       int(r[7]) if r[7] is not None else None))
+                       int(r[7]) if r[7] is not None else None, int(r[9]) if r[9] is not None else None))
         return out
 
     def _json(self, value: Any) -> dict[str, Any]:

@@ -59,7 +59,7 @@ class EventCoder:
     def __call__(self, doc: Document) -> Document:
         tokens = doc.tokens
         cache, lookup = self.lex.cache, self.lex.hits
-        hits: list[tuple[Hit, ...]] = [()] * len(tokens)
+        hits: dict[int, tuple[Hit, ...]] = {}  # token → what it may trigger (few tokens of a long text do)
         sentences: dict[int, list[int]] = {}  # sentence → its candidate triggers, in order
         named = _named_tokens(doc)
         # one dict access per token once its word has been seen
@@ -67,7 +67,7 @@ class EventCoder:
             h = cache.get(norm)
             if h is None:
                 h = lookup(norm)
-            if h and i not in named:
+            if h and not named[i]:
                 hits[i] = h
                 sentences.setdefault(sentence, []).append(i)
         if not sentences:
@@ -87,13 +87,14 @@ class EventCoder:
         return doc
 
 
-def _named_tokens(doc: Document) -> set[int]:
-    """Tokens inside the name of a person, organisation or place: a word of a name is no trigger (تعز is
-    Taiz, ليبرمان is a person, هيئة التحقيق is a body)."""
-    out: set[int] = set()
+def _named_tokens(doc: Document) -> bytearray:
+    """1 for each token inside the name of a person, organisation or place: a word of a name is no trigger
+    (تعز is Taiz, ليبرمان is a person, هيئة التحقيق is a body). A byte a token: a long text has many names."""
+    out = bytearray(len(doc.tokens))
     for m in doc.mentions:
         if m.label in NAME_LABELS and m.tokens:
-            out.update(range(*m.tokens))
+            a, b = m.tokens
+            out[a:b] = b"\x01" * (b - a)
     return out
 
 
@@ -102,7 +103,7 @@ class _Sentence:
     places and times are worked out only when a trigger needs them."""
 
     def __init__(self, lex: Lexicon, doc: Document, index: DocIndex, first: int, last: int,
-                 hits: list[tuple[Hit, ...]], coder: EventCoder) -> None:
+                 hits: dict[int, tuple[Hit, ...]], coder: EventCoder) -> None:
         self.lex, self.doc, self.index, self.first, self.last, self.hits = lex, doc, index, first, last, hits
         self.model, self.explain, self.ontology = coder.model, coder.explain, coder.ontology
         tokens = doc.tokens

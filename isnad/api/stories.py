@@ -2,12 +2,12 @@
 independent origins and the information grade that follows from them."""
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
 from isnad.api.context import MAX_OFFSET, not_found, open_request_store
+from isnad.api.events import DATE
 
 router = APIRouter(tags=["stories"])
 
@@ -15,15 +15,16 @@ router = APIRouter(tags=["stories"])
 @router.get("/api/stories", summary="Event clusters across articles, the most reported first")
 def list_stories(
     request: Request,
-    since: Annotated[date | None, Query(description="clusters whose days reach this date")] = None,
-    until: Annotated[date | None, Query(description="clusters that began by this date")] = None,
+    since: Annotated[str | None, Query(pattern=DATE, description="ISO date: clusters whose days reach it")] = None,
+    until: Annotated[str | None, Query(pattern=DATE, description="ISO date: clusters that began by it")] = None,
     cameo: Annotated[str | None, Query(max_length=4, pattern=r"^\d{1,4}$", description="CAMEO code prefix")] = None,
     min_articles: Annotated[int, Query(ge=1, le=100_000)] = 2,
     grade: Annotated[int | None, Query(ge=1, le=6, description="this information grade or better")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
-    filters = {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
+    # a date type would also take a number as a Unix time (since=0.0): the schema says an ISO date
+    filters = {"since": since or None, "until": until or None,
                "cameo": cameo, "min_articles": min_articles, "grade": grade}
     with open_request_store(request) as store:
         items = store.stories(limit=limit, offset=offset, **filters)

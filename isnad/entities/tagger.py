@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from isnad.document import Document, Mention, Token
+from isnad.document import Document, Mention
 from isnad.entities import crf
 from isnad.entities.conll import entities
 from isnad.entities.features import Featuriser, data_dir, load_lexicons

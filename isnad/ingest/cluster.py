@@ -26,8 +26,7 @@ from distributed import Client, KilledWorker, WorkerPlugin, get_worker
 from isnad.errors import IsnadError
 from isnad.ingest.files import Failed, Item
 from isnad.ingest.runner import (
-    BATCH_DOCS, BATCH_SECONDS, IngestReport, analyse_one, build_pipeline, commit, pending, pipeline_version,
-    progress_bar,
+    BATCH_DOCS, IngestReport, analyse_one, build_pipeline, pending, pipeline_version, progress_bar, write,
 )
 from isnad.store.base import Rows, chunked, document_rows
 
@@ -129,22 +128,8 @@ def _ingest(items: Iterable[Item], store: Any, address: str, published: str | No
             stored.clear()
             stored.update(store.stored_hashes(real))
         partitions = chunked(itertools.chain(head, docs), partition)
-        batch: list[Rows] = []
-        last = time.monotonic()
-        for results in _in_order(client, partitions, address, report):
-            for result in results:
-                bar.update(1)
-                if isinstance(result, Failed):
-                    report.failed.append(result)
-                else:
-                    batch.append(result)
-            if batch and (len(batch) >= batch_docs or time.monotonic() - last >= BATCH_SECONDS):
-                commit(store, batch, report, on_commit)
-                copies[:] = store.add_articles(copies)
-                batch, last = [], time.monotonic()
-        if batch:
-            commit(store, batch, report, on_commit)
-        copies[:] = store.add_articles(copies)
+        results = itertools.chain.from_iterable(_in_order(client, partitions, address, report))
+        write(store, results, report, bar, copies, batch_docs, on_commit)
     finally:
         if client is not None:
             client.close(timeout=5)

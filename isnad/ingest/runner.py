@@ -191,27 +191,16 @@ def ingest(items: Iterable[Item], store: Any, jobs: int | None = None, published
         if real != version:  # the stages name themselves differently from what was expected
             stored.clear()
             stored.update(store.stored_hashes(real))
-        batch: list[Rows] = []
-        last = time.monotonic()
-        # Windows of documents keep memory flat however many there are (imap would read ahead without end).
-        for window in chunked(itertools.chain(head, docs), WINDOW * jobs):
-            if pool is not None:
-                results: Iterable[Any] = _worker_results(pool.map(_analyse, window, chunksize=CHUNK))
-            else:
-                results = (_rows(analyse_one(pipeline, d), pipeline.resources) for d in window)
-            for result in results:
-                bar.update(1)
-                if isinstance(result, Failed):
-                    report.failed.append(result)
+
+        def results() -> Iterator[Rows | Failed]:
+            # Windows of documents keep memory flat however many there are (imap would read ahead without end).
+            for window in chunked(itertools.chain(head, docs), WINDOW * jobs):
+                if pool is not None:
+                    yield from _worker_results(pool.map(_analyse, window, chunksize=CHUNK))
                 else:
-                    batch.append(result)
-                if batch and (len(batch) >= batch_docs or time.monotonic() - last >= BATCH_SECONDS):
-                    commit(store, batch, report, on_commit)
-                    copies[:] = store.add_articles(copies)
-                    batch, last = [], time.monotonic()
-        if batch:
-            commit(store, batch, report, on_commit)
-        copies[:] = store.add_articles(copies)
+                    yield from (_rows(analyse_one(pipeline, d), pipeline.resources) for d in window)
+
+        write(store, results(), report, bar, copies, batch_docs, on_commit)
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -259,6 +248,27 @@ def stage_modules(stages: Sequence[str] | None = None) -> list[str]:
 
 def _rows(result: Document | Failed, resources: Any) -> Rows | Failed:
     return result if isinstance(result, Failed) else document_rows(result, resources)
+
+
+def write(store: Any, results: Iterable[Rows | Failed], report: IngestReport, bar: Any,
+          copies: list[dict[str, Any]], batch_docs: int, on_commit: Callable[[IngestReport], None] | None) -> None:
+    """Add analysed documents to ``store`` as they come, in batches of ``batch_docs`` (or every
+    :data:`BATCH_SECONDS`), one transaction each, with the copies met so far; failures go to ``report``."""
+    batch: list[Rows] = []
+    last = time.monotonic()
+    for result in results:
+        bar.update(1)
+        if isinstance(result, Failed):
+            report.failed.append(result)
+        else:
+            batch.append(result)
+        if batch and (len(batch) >= batch_docs or time.monotonic() - last >= BATCH_SECONDS):
+            commit(store, batch, report, on_commit)
+            copies[:] = store.add_articles(copies)
+            batch, last = [], time.monotonic()
+    if batch:
+        commit(store, batch, report, on_commit)
+    copies[:] = store.add_articles(copies)
 
 
 def commit(store: Any, batch: list[Rows], report: IngestReport,

@@ -38,22 +38,24 @@ class Resolve:
         if m.refs:
             tables = TABLES.get(m.label, ())
             return [r for r in m.refs if r.table in tables]
-        tagged = m.source != "gazetteer" and m.label in ("PER", "ORG")
-        k = (m.label if not tagged else "tagged", m.text)
-        hit = self._refs.get(k)
-        if hit is None:
-            if len(self._refs) > CACHE_LIMIT:
-                self._refs.clear()
-            tables = TAGGED_ACTOR_TABLES if tagged else TABLES.get(m.label, ())
-            hit = [r for r in self.lex.lookup(m.text) if r.table in tables]
-            self._refs[k] = hit
-        return hit
+        if m.source != "gazetteer" and m.label in ("PER", "ORG"):
+            return self._lookup("tagged", m.text, TAGGED_ACTOR_TABLES)
+        return self._lookup(m.label, m.text, TABLES.get(m.label, ()))
 
     def conjoined(self, m: Mention) -> list[Ref]:
         """The places a name may also be read as after a conjunction (وجدة: Oujda, or و + جدة)."""
         if m.label not in ("GPE", "LOC") or m.text[:1] not in CONJ or len(m.text) < 4:
             return []
-        return [r for r in self.lex.lookup(m.text[1:]) if r.table == "place"]
+        return self._lookup("conjoined", m.text[1:], ("place",))
+
+    def _lookup(self, kind: str, text: str, tables: tuple[str, ...]) -> list[Ref]:
+        """The entries of ``tables`` that ``text`` names, remembered by kind of look-up and text."""
+        hit = self._refs.get((kind, text))
+        if hit is None:
+            if len(self._refs) > CACHE_LIMIT:
+                self._refs.clear()
+            hit = self._refs[(kind, text)] = [r for r in self.lex.lookup(text) if r.table in tables]
+        return hit
 
     def __call__(self, doc: Document) -> Document:
         todo = [(m, self.refs(m)) for m in doc.mentions if m.actor is None and m.place is None]

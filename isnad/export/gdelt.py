@@ -27,11 +27,12 @@ from typing import IO, Any
 
 from isnad.export import Written
 from isnad.export.rows import event_day
+from isnad.gazetteer.lexicon import place_rows
+from isnad.resolve.places import to_place
 from isnad.resources import Resources
 
 # GDELT's geographic resolution codes
 GEO_TYPE = {"country": 1, "region": 5, "adm1": 5, "city": 4, "capital": 4, "site": 4}
-PLACE_PRECISION = {"country": "country", "capital": "city", "city": "city", "region": "region"}
 SIDES = {"source": "Actor1", "target": "Actor2"}
 
 
@@ -56,12 +57,11 @@ class ActorPlaces:
         self.not_with_mode: dict[str, list[str]] = rules["not_with_mode"]
         self.by_id: dict[str, dict[str, Any]] = {}
         self.by_name: dict[tuple[str, str], dict[str, Any]] = {}  # (English name, country) -> place
-        for pid, kind, en, country, lat, lon, geonames, *_ in res.rows("gazetteer/places.tsv", width=9):
-            place = {"en": en, "country": country, "lat": float(lat) if lat else None,
-                     "lon": float(lon) if lon else None, "geonames_id": int(geonames) if geonames else None,
-                     "precision": PLACE_PRECISION.get(kind, kind)}
-            self.by_id[pid] = place
-            self.by_name.setdefault((en, country), place)
+        for rec, _ in place_rows(res):
+            place = {"en": rec.en, "country": rec.country, "lat": rec.lat, "lon": rec.lon,
+                     "geonames_id": rec.geonames_id, "precision": to_place(rec).precision}
+            self.by_id[rec.id] = place
+            self.by_name.setdefault((rec.en, rec.country), place)
         self.countries = {p["country"]: p for p in self.by_id.values() if p["precision"] == "country"}
 
     def of(self, ev: dict[str, Any], side: str) -> dict[str, Any] | None:

@@ -153,6 +153,16 @@ def inflect(base: str, endings: tuple[str, ...]) -> list[str]:
     return [" ".join(w + e for w in words) for e in endings]
 
 
+def place_rows(resources: Resources) -> list[tuple[PlaceRecord, list[str]]]:
+    """The places of ``gazetteer/places.tsv``, each with its Arabic names (the first is its name)."""
+    out = []
+    for pid, kind, en, country, lat, lon, gid, pop, names in resources.rows("gazetteer/places.tsv"):
+        alts = names.split("|")
+        out.append((PlaceRecord(pid, kind, en, country, _float(lat), _float(lon), int(gid) if gid else None,
+                                int(pop) if pop else 0, alts[0]), alts))
+    return out
+
+
 def load_lexicon(resources: Resources) -> Lexicon:
     """The gazetteers of ``isnad/data/gazetteer`` and the outlet registry, indexed by phrase."""
     fold, clitics = resources.normaliser.fold, resources.clitics
@@ -165,13 +175,11 @@ def load_lexicon(resources: Resources) -> Lexicon:
         return resources.words("gazetteer/" + name, fold=not folded)
 
     lex = Lexicon(fold, clitics)
-    for pid, kind, en, country, lat, lon, gid, pop, names in _rows("places.tsv"):
-        alts = names.split("|")
-        lex.places[pid] = PlaceRecord(pid, kind, en, country, _float(lat), _float(lon),
-                                      int(gid) if gid else None, int(pop) if pop else 0, alts[0])
-        if kind == "country":
-            lex.country_en[country] = en
-        ref = Ref("place", pid, PLACE_LABEL[kind])
+    for rec, alts in place_rows(resources):
+        lex.places[rec.id] = rec
+        if rec.kind == "country":
+            lex.country_en[rec.country] = rec.en
+        ref = Ref("place", rec.id, PLACE_LABEL[rec.kind])
         for n in alts:
             lex.add(n, ref)
     for aid, label, en, country, sectors, codes, names in _rows("actors.tsv"):

@@ -28,7 +28,10 @@ run: install
 # installed from Debian's packages when missing, and the server is stopped afterwards.
 # pytest exits 5 when no test ran: that is a failure too.
 # The quality gates score the project on the public reference data (ANERcorp, the Arabic event GSR).
-SHARED_DATA := $(or $(ISNAD_SHARED_DATA),$(abspath ../shared/data))
+# It is looked for in $ISNAD_SHARED_DATA, beside the project (../shared/data), then beside the local
+# checkout this one was cloned from (a clone made in a temporary folder finds it there).
+ORIGIN_DATA := $(shell o=$$(git config --get remote.origin.url 2>/dev/null); [ -d "$$o/../shared/data" ] && cd "$$o/../shared/data" && pwd)
+SHARED_DATA := $(or $(ISNAD_SHARED_DATA),$(wildcard $(abspath ../shared/data)),$(ORIGIN_DATA),$(abspath ../shared/data))
 
 shared-data:
 	@test -d "$(SHARED_DATA)" || { echo "reference data not found at $(SHARED_DATA): put it beside the project (../shared/data) or set ISNAD_SHARED_DATA" >&2; exit 1; }

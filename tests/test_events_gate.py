@@ -13,33 +13,37 @@ from isnad.eval.events import evaluate
 # GSR sentence we have), so these floors are in-sample: a regression guard set just below the figures
 # measured when the score was retrained, not an estimate of quality on new text. The honest figures are
 # the nested, document-grouped 5-fold cross-validated ones the training script prints (scorer.json,
-# "cross_validation"): PROTEST P 0.472 R 0.708 F1 0.567, ASSAULT P 0.576 R 0.726 F1 0.642 (before the
-# retraining for the coder that reads real news better: 0.557 and 0.648). The retraining chose a stronger
-# regularisation (C 0.3), so the in-sample figures went down while the cross-validated PROTEST one rose.
-# In-sample when last retrained: PROTEST dev F1 0.800, odd half 0.638; ASSAULT dev 0.708, odd half 0.667.
+# "cross_validation"): PROTEST P 0.492 R 0.646 F1 0.559, ASSAULT P 0.568 R 0.696 F1 0.626. Lowered with
+# the coder that takes a verbal noun presupposed by بعد، إثر، جراء، خلال or followed by its time or count as
+# its event (before: 0.567 and 0.642): on the reader's gold of real news it finds 11 % more right events at a
+# higher precision (CAMEO root dev P 0.684 → 0.706, R 0.214 → 0.238; test R 0.120 → 0.146), while on
+# the GSR's sentences those nouns are as often the background of another act as the act itself.
+# In-sample when last retrained: PROTEST dev F1 0.816, odd half 0.700; ASSAULT dev 0.716, odd half 0.659.
 DETECTION_F1 = {
-    ("PROTEST", "dev"): 0.79,
-    ("PROTEST", "heldout"): 0.63,
+    ("PROTEST", "dev"): 0.80,
+    ("PROTEST", "heldout"): 0.69,
     ("ASSAULT", "dev"): 0.70,
-    ("ASSAULT", "heldout"): 0.66,
+    ("ASSAULT", "heldout"): 0.65,
 }
-# in-sample when last retrained: PROTEST dev P 0.759, odd half 0.600; ASSAULT dev 0.652, odd half 0.577
+# in-sample when last retrained: PROTEST dev P 0.870, odd half 0.778; ASSAULT dev 0.645, odd half 0.559
 DETECTION_PRECISION = {
-    ("PROTEST", "dev"): 0.75,
-    ("PROTEST", "heldout"): 0.59,
+    ("PROTEST", "dev"): 0.86,
+    ("PROTEST", "heldout"): 0.77,
     ("ASSAULT", "dev"): 0.64,
-    ("ASSAULT", "heldout"): 0.57,
+    ("ASSAULT", "heldout"): 0.55,
 }
-# in-sample when set: PROTEST dev recall 0.846, ASSAULT 0.773
-DETECTION_RECALL = {("PROTEST", "dev"): 0.83, ("ASSAULT", "dev"): 0.76}
+# in-sample when set: PROTEST dev recall 0.769 (0.846 before the retraining above: its PROTEST threshold
+# rose from 0.38 to 0.47, which made the precision 0.870 from 0.759), ASSAULT 0.804
+DETECTION_RECALL = {("PROTEST", "dev"): 0.76, ("ASSAULT", "dev"): 0.79}
 # measured over both halves: PROTEST 8/11 and ASSAULT 13/16 of the predicted countries are right. The
 # ASSAULT floor went down from 0.85 (13/15) with the tagger that knows word classes: it finds the named
 # victim of a passive «قتل باسم عاشور», who is then taken for the killer (voice is not marked in the text).
 # The PROTEST floor went down from 0.85 (9/10) when a sentence that opens with a verbal noun became a
 # report of its event: a chronology line «17 مارس: مظاهرة في ساحة غروفنور سكوير بلندن» now gives a London
 # protest (GBR, right) in a record whose one annotated country is the USA of the line after it.
+# With that threshold 8 records with a gold country have a predicted one (10 before); 6 of 8 are right.
 SOURCE_COUNTRY_PRECISION = {"PROTEST": 0.72, "ASSAULT": 0.80}
-SOURCE_COUNTRY_RECORDS = 10
+SOURCE_COUNTRY_RECORDS = 8
 
 
 @pytest.fixture(scope="module")

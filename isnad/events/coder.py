@@ -22,7 +22,7 @@ from isnad.events.counts import counts
 from isnad.events.modality import modality
 from isnad.events.patterns import NOUN, VERB, WINDOW_AFTER, WINDOW_BEFORE, Hit, Lexicon
 from isnad.events.restatements import fold
-from isnad.events.scorer import features, sentence_cues, with_several
+from isnad.events.scorer import DEFINITE, features, sentence_cues, with_several
 from isnad.resources import Resources
 
 FACTUAL = {"asserted", "reported"}
@@ -31,6 +31,7 @@ CLAUSE_BREAKS = {"،", ",", "؛", ";", ":", "(", ")", "-", "—", "–"}
 SUPPORT_WINDOW = 3
 BLOCK_WINDOW = 2
 SUPPORT_B_WINDOW = 8  # قام ... بـ: the doer's name may stand between them
+STATED_WINDOW = 3  # a time or a count this many words after a verbal noun says it took place
 OPENING_PREFIX = 3  # at most this many words of a dateline before the colon that opens a report
 
 
@@ -263,7 +264,8 @@ class _Sentence:
 
     def _noun_is_event(self, i: int, hit: Hit) -> tuple[str, int | None]:
         """A verbal noun is an event when the text says it happened (اندلاع الاحتجاجات، شن هجوماً، تم اعتقال),
-        when it opens a sentence as a report (اعتقال 41 عنصرا من داعش، قصف منزل قائد), when a companion word
+        when it opens a sentence as a report (اعتقال 41 عنصرا من داعش، قصف منزل قائد), when a time or cause word
+        presupposes it (بعد معارك عنيفة), when a time or a count follows it (اجتماعها أمس), when a companion word
         makes the phrase specific (طلب لجوء), or, for ``agent`` patterns, when its author is named (الانتقادات
         من القادة الأوروبيين). A noun inside running text alone is a topic (قضية الاغتيال), not an event.
         Returns why it is an event (a feature of the score; "" when it is not) and the token of the word
@@ -292,7 +294,29 @@ class _Sentence:
             return "companion", None
         if self._opens_report(i):
             return "opening", None
+        frame = self._frame(i)
+        if frame is not None:
+            return "frame", frame
+        # a time (اجتماعها أمس) or a count of its victims (اعتقال 590 من عناصر) says the act took place
+        end = min(self._clause_end(i), i + STATED_WINDOW)
+        if any(j in self.dated for j in range(i + 1, end + 1)):
+            return "dated", None
+        if any(norms[j].isdigit() or cue("numeral", norms[j]) for j in range(i + 1, min(end, i + 2) + 1)):
+            return "counted", None
         return ("agent" if "agent" in flags and self._agent(i) is not None else ""), None
+
+    def _frame(self, i: int) -> int | None:
+        """The time or cause word that presupposes the act of a verbal noun (بعد معارك عنيفة، جراء القصف،
+        رداً على الهجوم, خلال زيارة له), if one governs it. After خلال a definite noun is an act told before
+        (خلال الاجتماع), not a new one."""
+        norms, cue = self.doc.tokens.norm, self.lex.cue
+        prev = i - 2 if norms[i - 1] in args_.PREPOSITIONS else i - 1
+        if prev < self.clause[i - self.first]:
+            return None
+        w = norms[prev]
+        if cue("after_event", w) or cue("cause", w) or (cue("during", w) and not norms[i].startswith(DEFINITE)):
+            return prev
+        return None
 
     def _opens_report(self, i: int) -> bool:
         """A headline or sentence that begins with a verbal noun and its complement is a nominal report of

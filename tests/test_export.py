@@ -17,7 +17,7 @@ import pytest
 
 from conftest import PUBLISHED
 from isnad.export import export
-from isnad.export.gdelt import ActorPlaces, global_id, layout
+from isnad.export.gdelt import GEO_TYPE, ActorPlaces, global_id, layout
 from isnad.export.rows import FLAT_COLUMNS, event_day
 from isnad.resources import Resources
 from isnad.store import EventFilter, open_store
@@ -194,6 +194,10 @@ def test_gdelt_rows_read_by_duckdb_and_pandas(events, tmp_path, shared_data):
     assert protest["SQLDATE"] == int(PUBLISHED.replace("-", "")) and protest["Actor1Geo_FullName"] == "Iran"
     assert protest["Actor1Geo_CountryCode"] == "IR" and protest["Actor1Geo_Type"] == 1 and pd.isna(protest["Actor2Geo_Type"])
     assert protest["SOURCEURL"] == REFERENCE_URL
+    # a town is named with its province and country, as GDELT does
+    town = [r for r in frame.to_dict("records") if r["ActionGeo_Type"] == GEO_TYPE["city"]]
+    assert town and all(r["ActionGeo_FullName"].count(", ") == 2 for r in town)
+    assert "Geneva, Geneva, Switzerland" in {r["ActionGeo_FullName"] for r in town}
 
 
 def test_actor_places_follow_the_event_type(reference):

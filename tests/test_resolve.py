@@ -61,6 +61,18 @@ def test_reference_places(ref_doc: Document, name, en, country, kind, lat) -> No
         assert place.geonames_id
 
 
+@pytest.mark.parametrize("name, province", [
+    ("المكلا", "Muhafazat Hadramawt"), ("جدة", "Makkah"), ("مأرب", "Ma'rib"), ("جنيف", "Geneva"),
+])
+def test_a_town_knows_its_province(name, province) -> None:
+    place = lookup_place(name)
+    assert place.precision == "city" and place.adm1 == province
+
+
+def test_a_country_has_no_province() -> None:
+    assert lookup_place("اليمن").adm1 is None
+
+
 def test_washington_is_the_capital_not_a_town_in_utah() -> None:
     place = lookup_place("واشنطن")
     assert place.country == "USA" and abs(place.lon + 77.04) < 0.2

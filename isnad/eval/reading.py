@@ -13,6 +13,8 @@ reporting (``test``: scored, never read for tuning).
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,6 +29,9 @@ from isnad.eval.scoring import prf
 from isnad.pipeline import Pipeline
 
 SPLITS = ("dev", "test")
+# generic words of English province names (GeoNames): "Mintaqat `Asir" and "Asir Region" are one province
+PROVINCE_WORDS = {"region", "governorate", "province", "state", "district", "muhafazat", "mintaqat", "shabiyat",
+                  "ostane", "wilayat", "mayorality", "of", "the", "al", "ar", "as", "ash", "an", "az", "at", "ad", "el"}
 # sectors and groups of a CAMEO-style actor code: country (3 letters) + sector (3 letters)
 STATE = "GOV"
 
@@ -63,6 +68,7 @@ class Report:
     by_root: dict[str, Counts] = field(default_factory=dict)
     by_plover: dict[str, Counts] = field(default_factory=dict)
     place: list[int] = field(default_factory=lambda: [0, 0])  # [right country, matched events with a gold place]
+    province: list[int] = field(default_factory=lambda: [0, 0])  # [right province, matched events with a gold one]
     counts: list[int] = field(default_factory=lambda: [0, 0])  # [same counts, matched events with a gold count]
     cues: Counts = field(default_factory=Counts)
     sources: Counts = field(default_factory=Counts)
@@ -84,6 +90,7 @@ class Report:
             "trigger": row(self.triggers), "root": row(self.root), "plover": row(self.plover),
             "fully_correct": row(self.full),
             "place_country_accuracy": round(self.place[0] / self.place[1], 4) if self.place[1] else None,
+            "place_province_accuracy": round(self.province[0] / self.province[1], 4) if self.province[1] else None,
             "fatalities_accuracy": round(self.counts[0] / self.counts[1], 4) if self.counts[1] else None,
             "attribution_cue": row(self.cues), "attribution_source": row(self.sources),
             "by_root": {k: row(v) for k, v in sorted(self.by_root.items())},
@@ -119,6 +126,21 @@ def actor_agrees(gold: dict[str, Any] | None, side: EventActor | None) -> bool:
     if code[:6] == want[:6]:
         return True
     return want[3:6] == STATE and code == want[:3]  # إيران standing for the Iranian state
+
+
+def _province_key(name: str) -> tuple[str, str]:
+    """A province name without its generic words, accents and article, and its consonants: GeoNames spells
+    one province several ways (Mintaqat `Asir, Asir Region; Ar Riyad, Riyadh Region; Jizan, Jazan Region)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = [w for w in re.split(r"[^a-z]+", re.sub(r"['`]", "", ascii_name)) if w and w not in PROVINCE_WORDS]
+    key = "".join(words)
+    return key, re.sub(r"[aeiouy]", "", key)
+
+
+def same_province(system: str, gold: str) -> bool:
+    """Do two English names of a province name the same one (see :func:`_province_key`)?"""
+    (a, sa), (b, sb) = _province_key(system), _province_key(gold)
+    return bool(a and b) and (a == b or sa == sb or a.startswith(b) or b.startswith(a))
 
 
 def _optional(gold_events: list[dict[str, Any]]) -> set[int]:
@@ -177,6 +199,9 @@ def score_article(report: Report, gold: dict[str, Any], doc: Document) -> None:
         if g.get("place") and g["place"].get("country"):
             report.place[1] += 1
             report.place[0] += bool(ev.place and ev.place.country == g["place"]["country"])
+        if g.get("place") and g["place"].get("adm1"):
+            report.province[1] += 1
+            report.province[0] += bool(ev.place and ev.place.adm1 and same_province(ev.place.adm1, g["place"]["adm1"]))
         stated = {k: v for k, v in (g.get("fatalities") or {}).items() if v is not None}
         if stated:
             report.counts[1] += 1
@@ -238,6 +263,9 @@ def render(report: Report, split: str) -> str:
         out.append(_line(name, c))
     if report.place[1]:
         out.append(f"{'place country':<22} {report.place[0] / report.place[1]:.3f} of {report.place[1]} matched events with a place")
+    if report.province[1]:
+        out.append(f"{'place province':<22} {report.province[0] / report.province[1]:.3f} of {report.province[1]} matched "
+                   "events with a province")
     if report.counts[1]:
         out.append(f"{'fatalities':<22} {report.counts[0] / report.counts[1]:.3f} of {report.counts[1]} matched events with a "
                    "stated count (killed, injured, arrested all equal)")

@@ -79,4 +79,9 @@ def default_place(doc: Document) -> EventPlace | None:
     if not counts:
         return None
     best = max(counts.values(), key=len)
+    if best[0].place.precision == "country":
+        # the state the article is about, at its most named town there (بغداد in an Iraqi article)
+        country = best[0].place.country
+        towns = [ms for ms in counts.values() if ms[0].place.precision == "city" and ms[0].place.country == country]
+        best = max(towns, key=len) if towns else best
     return event_place(best[0].place, best[0].text, None, None, "inferred")

@@ -59,7 +59,7 @@ class ActorPlaces:
         self.by_name: dict[tuple[str, str], dict[str, Any]] = {}  # (English name, country) -> place
         for rec, _ in place_rows(res):
             place = {"en": rec.en, "country": rec.country, "lat": rec.lat, "lon": rec.lon,
-                     "geonames_id": rec.geonames_id, "precision": to_place(rec).precision}
+                     "geonames_id": rec.geonames_id, "precision": to_place(rec).precision, "adm1": rec.adm1}
             self.by_id[rec.id] = place
             self.by_name.setdefault((rec.en, rec.country), place)
         self.countries = {p["country"]: p for p in self.by_id.values() if p["precision"] == "country"}
@@ -95,18 +95,27 @@ def _actor(side: dict[str, Any] | None, prefix: str) -> dict[str, Any]:
     return out
 
 
-def _geo(place: dict[str, Any], prefix: str) -> dict[str, Any]:
+def _geo(place: dict[str, Any], prefix: str, places: ActorPlaces) -> dict[str, Any]:
     """GDELT's geography columns of a place (``prefix`` ActionGeo, Actor1Geo or Actor2Geo)."""
     _, fips = layout()
     country = fips.get(place.get("country") or "", "")
     return {
         f"{prefix}_Type": GEO_TYPE.get(place.get("precision") or place.get("kind") or "", 4 if place.get("lat") else None),
-        f"{prefix}_FullName": place.get("en") or place.get("ar") or place.get("text"),
+        f"{prefix}_FullName": _full_name(place, places),
         f"{prefix}_CountryCode": country or None,
         f"{prefix}_ADM1Code": country or None,
         f"{prefix}_Lat": place.get("lat"), f"{prefix}_Long": place.get("lon"),
         f"{prefix}_FeatureID": place.get("geonames_id") or (country if place.get("precision") == "country" else None),
     }
+
+
+def _full_name(place: dict[str, Any], places: ActorPlaces) -> str | None:
+    """GDELT's "City, Province, Country" (as much of it as is known)."""
+    name = place.get("en") or place.get("ar") or place.get("text")
+    if place.get("precision") != "city" or not name:
+        return name
+    country = places.countries.get(place.get("country") or "", {}).get("en")
+    return ", ".join(p for p in (name, place.get("adm1"), country) if p)
 
 
 def row(ev: dict[str, Any], places: ActorPlaces) -> dict[str, Any]:
@@ -124,7 +133,7 @@ def row(ev: dict[str, Any], places: ActorPlaces) -> dict[str, Any]:
         out.update(actor)
         where = places.of(ev, side) if any(actor.values()) else None
         if where:
-            out.update(_geo(where, f"{prefix}Geo"))
+            out.update(_geo(where, f"{prefix}Geo", places))
     out.update(
         IsRootEvent=1 if ev.get("sentence") == 0 else 0,
         EventCode=code or None, EventBaseCode=code[:3] or None, EventRootCode=code[:2] or None,
@@ -135,7 +144,7 @@ def row(ev: dict[str, Any], places: ActorPlaces) -> dict[str, Any]:
         NumArticles=(ev.get("story") or {}).get("articles") or 1,
     )
     if ev.get("place"):
-        out.update(_geo(ev["place"], "ActionGeo"))
+        out.update(_geo(ev["place"], "ActionGeo", places))
     if ev.get("published"):
         out["DATEADDED"] = ev["published"][:10].replace("-", "") + "000000"
     out["SOURCEURL"] = ev.get("url") or ev.get("outlet") or f"isnad:{ev.get('document_id')}"

@@ -37,6 +37,7 @@ class PlaceRecord(NamedTuple):
     geonames_id: int | None
     population: int
     ar: str
+    adm1: str  # the province (first-level division) of a city, in English; "" when unknown
 
 
 class ActorRecord(NamedTuple):
@@ -156,10 +157,10 @@ def inflect(base: str, endings: tuple[str, ...]) -> list[str]:
 def place_rows(resources: Resources) -> list[tuple[PlaceRecord, list[str]]]:
     """The places of ``gazetteer/places.tsv``, each with its Arabic names (the first is its name)."""
     out = []
-    for pid, kind, en, country, lat, lon, gid, pop, names in resources.rows("gazetteer/places.tsv"):
+    for pid, kind, en, country, lat, lon, gid, pop, adm1, names in resources.rows("gazetteer/places.tsv"):
         alts = names.split("|")
         out.append((PlaceRecord(pid, kind, en, country, _float(lat), _float(lon), int(gid) if gid else None,
-                                int(pop) if pop else 0, alts[0]), alts))
+                                int(pop) if pop else 0, alts[0], adm1), alts))
     return out
 
 

@@ -17,7 +17,7 @@ KIND = {"country": "country", "capital": "city", "city": "city", "region": "regi
 def to_place(rec: PlaceRecord) -> Place:
     """The document's Place for a gazetteer record; its precision is its kind (a capital is a city)."""
     return Place(ar=rec.ar, en=rec.en, kind=KIND[rec.kind], country=rec.country, lat=rec.lat, lon=rec.lon,
-                 geonames_id=rec.geonames_id, precision=KIND[rec.kind])
+                 geonames_id=rec.geonames_id, precision=KIND[rec.kind], adm1=rec.adm1 or None)
 
 
 def choose(refs: list[Ref], lex: Lexicon, context: Collection[str] = ()) -> PlaceRecord | None:

@@ -16,7 +16,8 @@ from isnad.api import create_app
 from isnad.api.hosts import is_loopback
 from isnad.api.sources import source_graph
 from isnad.document import Actor, Attribution, Document, Event, EventActor, Mention, Place
-from isnad.store import open_store
+from isnad.store import EventFilter, open_store
+from isnad.store.sources import SourceArticle
 
 PUBLISHED = "2026-01-20"
 TOKEN = "s3cret-token"
@@ -232,7 +233,7 @@ def test_source_graph_follows_the_chain(client, filled):
 def test_source_graph_merges_sources_across_articles(reference_text, resources):
     a, b = hand_coded_excerpt(reference_text), hand_coded_excerpt(reference_text)
     b.outlet = "another"
-    graph = source_graph([a, b], resources.normaliser)
+    graph = source_graph([SourceArticle.of(a), SourceArticle.of(b)], resources.normaliser)
     outlets = [n for n in graph["nodes"] if n["kind"] == "outlet"]
     assert {n["label"] for n in outlets} >= {"example", "another", 'صحيفة "إيران انترناشونال"'}
     newspaper = [n for n in graph["nodes"] if n["label"] == 'صحيفة "إيران انترناشونال"']
@@ -240,6 +241,37 @@ def test_source_graph_merges_sources_across_articles(reference_text, resources):
     # unnamed sources are not the same people in two outlets: one node each
     anonymous = [n for n in graph["nodes"] if n["label"] == "مصادر"]
     assert len(anonymous) == 2 and all(n["events"] == 1 for n in anonymous)
+
+
+def test_source_graph_is_read_from_the_stored_rows(client, filled, reference_doc, reference_text, resources):
+    """The graph the API builds from the narrow rows kept at each write is the graph of the whole documents."""
+    docs = {d.hash: d for d in (reference_doc, hand_coded_excerpt(reference_text), hostile_document())}
+    with open_store(str(filled[0])) as store:  # the articles newest first, as the graph takes them
+        order = list(dict.fromkeys(store.event_documents(EventFilter(), 1000)))
+    assert set(order) == set(docs)
+    served = client.get("/api/sources", params={"documents": 100}).json()
+    assert served == source_graph([SourceArticle.of(docs[h]) for h in order], resources.normaliser)
+    assert served["documents"] == 3 and any(n["type"] == "named_outlet" and n["events"] for n in served["nodes"])
+    one = client.get("/api/sources", params={"documents": 1}).json()
+    assert one == source_graph([SourceArticle.of(docs[order[0]])], resources.normaliser)
+
+
+def test_kept_answers_follow_every_write(tmp_path, reference_text, reference_doc):
+    """The server keeps what it computed until the store is written, by it or by another process."""
+    path = str(tmp_path / "kept.db")
+    client = TestClient(create_app(path, TOKEN))
+    with open_store(path) as store:
+        store.add(hand_coded_excerpt(reference_text))
+    addresses = ["/api/stats", "/api/timeline", "/api/map", "/api/sources", "/api/search?q=لجوء", "/api/stories"]
+    first = {a: client.get(a).json() for a in addresses}
+    assert {a: client.get(a).json() for a in addresses} == first
+    with open_store(path) as store:  # another writer, as an ingest running beside the server
+        store.add(reference_doc)
+    after = {a: client.get(a).json() for a in addresses}
+    assert after["/api/stats"]["documents"] == first["/api/stats"]["documents"] + 1
+    assert after["/api/stats"]["events"] == first["/api/stats"]["events"] + len(reference_doc.events)
+    assert len(after["/api/search?q=لجوء"]["items"]) == 2 and after["/api/sources"]["documents"] == 2
+    assert after == {a: TestClient(create_app(path, TOKEN, answer_bytes=0)).get(a).json() for a in addresses}
 
 
 def test_writes_need_the_token(filled, reference_text, tmp_path):

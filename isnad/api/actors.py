@@ -1,16 +1,16 @@
 """``GET /api/actors``: the actors of the stored events with how often they act or are acted on."""
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 
-from isnad.api.context import open_request_store
+from isnad.api.context import kept_answer, open_request_store
 
 router = APIRouter(tags=["actors"])
 
 
 @router.get("/api/actors", summary="Actors, most frequent first")
-def actors(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
+def actors(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> Response:
     with open_request_store(request) as store:
-        return {"items": store.actors(limit=limit)}
+        return kept_answer(request, store, lambda: {"items": store.actors(limit=limit)})

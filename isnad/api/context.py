@@ -1,25 +1,50 @@
-"""What every request handler shares through ``app.state``: where the store is and the analysis pipeline.
+"""What every request handler shares through ``app.state``: the stores it reads through, the answers kept
+and the analysis pipeline.
 
-SQLite objects cannot cross threads, and FastAPI runs each sync handler in a worker thread, so a handler
-opens the store itself (``with open_request_store(request) as store``) and closes it before returning.
+FastAPI runs each sync handler in a worker thread; a store is used by one thread at a time, so a handler
+borrows one for its reads (``with open_request_store(request) as store``) and gives it back before returning.
 """
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 from fastapi import HTTPException, Request, Response
 from pydantic_core import to_json
 
 from isnad.document import Document
-from isnad.store import Store, open_store
+from isnad.store import Store
 
 # the largest offset a page may start at: beyond it SQLite's integers overflow, and no store is that big
 MAX_OFFSET = 1_000_000_000
 
 
-def open_request_store(request: Request) -> Store:
-    return open_store(request.app.state.store_url)
+def open_request_store(request: Request) -> AbstractContextManager[Store]:
+    """A store for the request's reads, lent by the app's pool."""
+    return request.app.state.stores.lend()
+
+
+def open_writing_store(request: Request) -> Store:
+    """A store of its own for a write: what the cross-article layer remembers of recent clusters is then
+    not older than the write (another process may have written since a pooled store last did)."""
+    return request.app.state.stores.open()
+
+
+def kept_answer(request: Request, store: Store, compute: Callable[[], Any]) -> Response:
+    """The JSON of ``compute()`` (data, or JSON text), kept by the app and given again for the same address
+    until the store's next write."""
+    answers = request.app.state.answers
+    generation = store.generation() if answers.budget else None  # read first: the answer is at least as new
+    key = f"{request.url.path}?{request.url.query}"
+    body = answers.get(key, generation) if generation is not None else None
+    if body is None:
+        data = compute()
+        body = data.encode() if isinstance(data, str) else to_json(data)
+        if generation is not None:
+            answers.put(key, generation, body)
+    return Response(body, media_type="application/json")
 
 
 class Analyser:

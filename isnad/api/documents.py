@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Request, Response
 from pydantic import BaseModel, Field
 
-from isnad.api.context import json_response, not_found, open_request_store
+from isnad.api.context import json_response, not_found, open_request_store, open_writing_store
 from isnad.api.security import require_token
 from isnad.document import Document
 from isnad.limits import too_large
@@ -60,7 +60,7 @@ def post_document(request: Request, body: NewDocument, response: Response) -> di
     doc = request.app.state.analyse(
         Document(text=body.text, title=body.title, url=body.url, outlet=body.outlet, published=body.published)
     )
-    with open_request_store(request) as store:
+    with open_writing_store(request) as store:
         result = store.add(doc)
     if result == "unchanged":
         response.status_code = 200

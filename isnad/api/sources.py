@@ -11,12 +11,12 @@ from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from isnad.api.context import open_request_store
+from isnad.api.context import kept_answer, open_request_store
 from isnad.api.events import event_filter
-from isnad.document import Attribution, Document
 from isnad.store import EventFilter
+from isnad.store.sources import SourceArticle, SourceRow, source_articles
 from isnad.text.normalise import Normaliser
 
 router = APIRouter(tags=["sources"])
@@ -24,18 +24,18 @@ router = APIRouter(tags=["sources"])
 UNNAMED = {"anonymous", "qualified_anonymous", "report"}
 
 
-def publisher(doc: Document) -> str:
-    if doc.outlet:
-        return doc.outlet
-    if doc.url:
-        return urlsplit(doc.url).hostname or doc.url
+def publisher(article: SourceArticle) -> str:
+    if article.outlet:
+        return article.outlet
+    if article.url:
+        return urlsplit(article.url).hostname or article.url
     return "unknown outlet"
 
 
-def _source_node(a: Attribution, publisher_name: str, fold: Callable[[str], str]) -> tuple[str, str]:
+def _source_node(a: SourceRow, publisher_name: str, fold: Callable[[str], str]) -> tuple[str, str]:
     """(key, label). A named source is one node across articles; unnamed ones ("مصادر", "تقرير") are not
     the same people in two outlets, so they are kept apart per outlet."""
-    label = a.source.text if a.source else a.source_type.replace("_", " ")
+    label = a.source if a.source is not None else a.source_type.replace("_", " ")
     if a.outlet:
         return f"outlet:{a.outlet}", label
     if a.source_type in UNNAMED:
@@ -43,7 +43,7 @@ def _source_node(a: Attribution, publisher_name: str, fold: Callable[[str], str]
     return f"source:{a.source_type}:{fold(label)}", label
 
 
-def source_graph(docs: list[Document], normaliser: Normaliser) -> dict[str, Any]:
+def source_graph(articles: list[SourceArticle], normaliser: Normaliser) -> dict[str, Any]:
     """Outlets and sources as nodes, "rests on" links as edges, each node with its number of events;
     named sources are one node across articles (their names folded by ``normaliser``)."""
     nodes: dict[str, dict[str, Any]] = {}
@@ -54,42 +54,38 @@ def source_graph(docs: list[Document], normaliser: Normaliser) -> dict[str, Any]
                                "outlet": key[len("outlet:"):] if key.startswith("outlet:") else None})
         return key
 
-    for doc in docs:
-        name = publisher(doc)
+    for article in articles:
+        name = publisher(article)
         top = node(f"outlet:{name}", name, "outlet", "named_outlet")
-        by_id = {a.id: a for a in doc.attributions}
+        by_id = {a.id: a for a in article.attributions}
         keys: dict[str, str] = {}
-        for a in doc.attributions:
+        for a in article.attributions:
             key, label = _source_node(a, name, normaliser.fold)
             kind = "outlet" if a.outlet or a.source_type == "named_outlet" else "source"
             keys[a.id] = node(key, label, kind, a.source_type)
-        for a in doc.attributions:
+        for a in article.attributions:
             parent = keys.get(a.parent) if a.parent in by_id else top
             if parent and parent != keys[a.id]:
                 edges[(parent, keys[a.id])] += 1
-        for event in doc.events:
-            resting = [keys[i] for i in event.attributions if i in keys] or [top]
+        for event in article.events:
+            resting = [keys[i] for i in event if i in keys] or [top]
             for key in set(resting):
                 nodes[key]["events"] += 1
     return {
-        "documents": len(docs),
+        "documents": len(articles),
         "nodes": sorted(nodes.values(), key=lambda n: (-n["events"], n["id"])),
         "edges": [{"source": s, "target": t, "count": c} for (s, t), c in sorted(edges.items())],
     }
 
 
-@router.get("/api/sources", summary="Source graph of the selected events' articles")
+@router.get("/api/sources", summary="Source graph of the selected events' articles", response_class=Response,
+            responses={200: {"description": "documents, nodes (outlets and sources with their events) and edges "
+                                            "(who relays whom)", "content": {"application/json": {"schema": {"type": "object"}}}}})
 def sources(
     request: Request,
     filters: Annotated[EventFilter, Depends(event_filter)],
     documents: Annotated[int, Query(ge=1, le=100, description="at most this many articles, newest first")] = 40,
-) -> dict[str, Any]:
+) -> Response:
     with open_request_store(request) as store:
-        ids: list[str] = []
-        for event in store.events(filters, limit=1000):
-            if event["document_id"] not in ids:
-                ids.append(event["document_id"])
-                if len(ids) == documents:
-                    break
-        docs = [d for d in (store.document(i) for i in ids) if d is not None]
-    return source_graph(docs, store.terms.normaliser)
+        return kept_answer(request, store,
+                           lambda: source_graph(source_articles(store, filters, documents), store.terms.normaliser))

@@ -2,17 +2,19 @@
 independent origins and the information grade that follows from them."""
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request, Response
 
-from isnad.api.context import MAX_OFFSET, not_found, open_request_store
+from isnad.api.context import MAX_OFFSET, json_response, kept_answer, not_found, open_request_store
 from isnad.api.events import DATE
 
 router = APIRouter(tags=["stories"])
 
 
-@router.get("/api/stories", summary="Event clusters across articles, the most reported first")
+@router.get("/api/stories", summary="Event clusters across articles, the most reported first", response_class=Response,
+            responses={200: {"description": "total, limit, offset and items: each story with its representative event",
+                             "content": {"application/json": {"schema": {"type": "object"}}}}})
 def list_stories(
     request: Request,
     since: Annotated[str | None, Query(pattern=DATE, description="ISO date: clusters whose days reach it")] = None,
@@ -22,21 +24,24 @@ def list_stories(
     grade: Annotated[int | None, Query(ge=1, le=6, description="this information grade or better")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
-) -> dict[str, Any]:
+) -> Response:
     # a date type would also take a number as a Unix time (since=0.0): the schema says an ISO date
     filters = {"since": since or None, "until": until or None,
                "cameo": cameo, "min_articles": min_articles, "grade": grade}
     with open_request_store(request) as store:
-        items = store.stories(limit=limit, offset=offset, **filters)
-        total = store.count_stories(**filters)
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+        return kept_answer(request, store, lambda: {
+            "total": store.count_stories(**filters), "limit": limit, "offset": offset,
+            "items": store.stories(limit=limit, offset=offset, **filters)})
 
 
 @router.get("/api/stories/{story_id}", summary="One event cluster: its reports, copies and grade",
-            responses={404: {"description": "no such story"}})
-def get_story(request: Request, story_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+            response_class=Response,
+            responses={200: {"description": "the story with its members, copies and representative event",
+                             "content": {"application/json": {"schema": {"type": "object"}}}},
+                       404: {"description": "no such story"}})
+def get_story(request: Request, story_id: Annotated[str, Path(max_length=200)]) -> Response:
     with open_request_store(request) as store:
         story = store.story(story_id)
     if story is None:
         raise not_found("story")
-    return story
+    return json_response(story)

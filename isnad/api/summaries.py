@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from isnad.api.context import json_response, open_request_store
+from isnad.api.context import kept_answer, open_request_store
 from isnad.api.events import event_filter
 from isnad.store import EventFilter
 from isnad.store.aggregates import day_counts, place_counts, place_events
@@ -21,13 +21,13 @@ def timeline(
     by: Annotated[Literal["event", "published"], Query(description="the date of the bars: the event's or the article's")] = "event",
 ) -> Any:
     with open_request_store(request) as store:
-        return json_response(day_counts(store, filters, by))
+        return kept_answer(request, store, lambda: day_counts(store, filters, by))
 
 
 @router.get("/api/map", summary="Event places with coordinates, their origin and number of events")
 def map_places(request: Request, filters: Annotated[EventFilter, Depends(event_filter)]) -> Any:
     with open_request_store(request) as store:
-        return json_response({"items": place_counts(store, filters)})
+        return kept_answer(request, store, lambda: {"items": place_counts(store, filters)})
 
 
 @router.get("/api/map/events", summary="The newest selected events at one place")
@@ -38,4 +38,4 @@ def map_place_events(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Any:
     with open_request_store(request) as store:
-        return json_response({"items": place_events(store, filters, key, limit)})
+        return kept_answer(request, store, lambda: {"items": place_events(store, filters, key, limit)})

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from isnad.store.base import EventFilter, Store, StoreError
+
+if TYPE_CHECKING:
+    from isnad.resources import Resources
 
 __all__ = ["EventFilter", "Store", "StoreError", "open_store", "default_url"]
 
@@ -23,19 +27,20 @@ def default_url() -> str:
     return str(Path(base) / "isnad" / "isnad.db")
 
 
-def open_store(url: str | None = None, create: bool = True) -> Store:
+def open_store(url: str | None = None, create: bool = True, resources: Resources | None = None) -> Store:
     """Open (creating and migrating if needed) the store at ``url``.
 
     None → ``$ISNAD_DB`` or the default SQLite file; a path or ``sqlite:///path`` → SQLite;
     ``postgresql://…`` → PostgreSQL (needs the ``postgres`` extra). ``create=False`` (read-only
     commands) refuses a SQLite file that does not exist, so that a mistyped path is an error, not an
-    empty store.
+    empty store. ``resources`` (default: the bundled data) give the search terms; a server hands the same
+    ones to every store it opens.
     """
     url = url or default_url()
     if url.startswith(("postgresql://", "postgres://")):
         from isnad.store.postgres import PostgresStore
 
-        return PostgresStore(url)
+        return PostgresStore(url, resources)
     if url.startswith("sqlite:///"):
         url = url[len("sqlite:///") :]  # sqlite:///rel/path, sqlite:////abs/path
     elif url.startswith("sqlite://"):
@@ -44,4 +49,4 @@ def open_store(url: str | None = None, create: bool = True) -> Store:
 
     if not create and not Path(url).expanduser().is_file():
         raise StoreError(f"no store at {url}: give the --db of an existing store, or ingest articles into it first")
-    return SQLiteStore(url)
+    return SQLiteStore(url, resources)

@@ -23,21 +23,23 @@ def day_counts(store: Any, f: EventFilter, by: str = "event") -> dict[str, list[
     names, and ``line`` as ``[day, events]`` by the other one. The ``event`` date is the start of the event's
     interval (else the publication date); ``published`` is the article's date."""
     where, params = _where(store, f)
+    q = store.query
+    per_article = (f"FROM events e JOIN documents d ON {store.event_document}"
+                   f"{_and(where, 'd.published IS NOT NULL')} GROUP BY d.published")
+    per_event = f"FROM events e{_and(where, 'e.date_start IS NOT NULL')} GROUP BY e.date_start"
     if by == "published":
-        bars = store.query(
-            f"SELECT d.published, COALESCE(e.plover, ''), COUNT(*) FROM events e JOIN documents d ON d.hash = e.doc"
-            f"{_and(where, 'd.published IS NOT NULL')} GROUP BY d.published, e.plover", params)
-        line = store.query(f"SELECT e.date_start, COUNT(*) FROM events e{_and(where, 'e.date_start IS NOT NULL')} "
-                           "GROUP BY e.date_start", params)
+        if where or not store.summaries_on:
+            bars = q(f"SELECT d.published, COALESCE(e.plover, ''), COUNT(*) {per_article}, e.plover ORDER BY 1, 2", params)
+        else:  # without a filter, the articles' own counts per type say it
+            bars = q("SELECT published, plover, SUM(events) FROM document_types WHERE published IS NOT NULL "
+                     "GROUP BY published, plover ORDER BY 1, 2")
+        line = q(f"SELECT e.date_start, COUNT(*) {per_event} ORDER BY 1", params)
     else:
-        bars = store.query(
-            f"SELECT e.date_start, COALESCE(e.plover, ''), COUNT(*) FROM events e{_and(where, 'e.date_start IS NOT NULL')} "
-            "GROUP BY e.date_start, e.plover", params)
-        # every event counted by its article's date: without a filter, the articles' own event counts say it
-        line = store.query(
-            "SELECT published, SUM(events) FROM documents WHERE published IS NOT NULL GROUP BY published" if not where else
-            f"SELECT d.published, COUNT(*) FROM events e JOIN documents d ON d.hash = e.doc"
-            f"{_and(where, 'd.published IS NOT NULL')} GROUP BY d.published", params)
+        bars = q(f"SELECT e.date_start, COALESCE(e.plover, ''), COUNT(*) {per_event}, e.plover ORDER BY 1, 2", params)
+        if where:
+            line = q(f"SELECT d.published, COUNT(*) {per_article} ORDER BY 1", params)
+        else:  # every event counted by its article's date: the articles' own event counts say it
+            line = q("SELECT published, SUM(events) FROM documents WHERE published IS NOT NULL GROUP BY published ORDER BY 1")
     return {"by": by, "bars": [[r[0][:10], r[1], int(r[2])] for r in bars],
             "line": [[r[0][:10], int(r[1])] for r in line if r[1]]}
 
@@ -53,8 +55,9 @@ def place_counts(store: Any, f: EventFilter) -> list[dict[str, Any]]:
         f"SELECT e.place AS place, {origin} AS origin, COUNT(*) AS n FROM events e{_and(where, 'e.place IS NOT NULL')} "
         f"GROUP BY e.place, {origin}) x JOIN places p ON p.key = x.place WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL",
         params)
+    # in the order of the keys, whatever order the backend grouped them in
     return [{"key": r[0], "en": r[1], "ar": r[2], "country": r[3], "lat": r[4], "lon": r[5], "precision": r[6],
-             "origin": r[7] or "stated", "events": int(r[8])} for r in rows]
+             "origin": r[7] or "stated", "events": int(r[8])} for r in sorted(rows, key=lambda r: (r[0], r[7] or ""))]
 
 
 def place_events(store: Any, f: EventFilter, place: str, limit: int = 50) -> list[dict[str, Any]]:

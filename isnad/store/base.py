@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -82,11 +83,15 @@ class Store(Protocol):
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]: ...
 
+    def search_page(self, query: str, limit: int = 20, offset: int = 0) -> list[str]: ...  # hits as JSON texts
+
     def actors(self, limit: int = 100) -> list[dict[str, Any]]: ...
 
     def places(self, limit: int = 100) -> list[dict[str, Any]]: ...
 
     def stats(self) -> dict[str, Any]: ...
+
+    def generation(self) -> int | None: ...  # changes with every committed write
 
     def close(self) -> None: ...
 
@@ -153,6 +158,7 @@ class Rows:
     times: list[tuple[Any, ...]]
     attributions: list[tuple[Any, ...]]
     events: list[tuple[Any, ...]]
+    event_attributions: list[tuple[Any, ...]]  # (doc, event seq, attribution id): what each event rests on
     actors: dict[str, tuple[Any, ...]]
     places: dict[str, tuple[Any, ...]]
     terms: list[str]
@@ -172,12 +178,14 @@ def article_row(doc: Document) -> dict[str, Any]:
 DOCUMENT_COLUMNS = ("hash", "id", "url", "outlet", "title", "published", "language", "pipeline", "events", "data")
 MENTION_COLUMNS = ("doc", "seq", "start", "stop", "text", "label", "source", "actor", "place")
 TIME_COLUMNS = ("doc", "seq", "start", "stop", "text", "interval_start", "interval_end", "granularity", "vague", "anchor")
-ATTRIBUTION_COLUMNS = ("doc", "id", "cue", "source", "source_type", "description", "outlet", "parent")
+ATTRIBUTION_COLUMNS = ("doc", "id", "cue", "source", "source_type", "description", "outlet", "parent", "seq")
 EVENT_COLUMNS = (
     "doc", "seq", "id", "cameo", "plover", "goldstein", "quad_class", "source_actor", "source_code",
     "source_country", "target_actor", "target_code", "target_country", "place", "place_country", "modality",
     "date_start", "date_end", "data",
 )
+EVENT_ATTRIBUTION_COLUMNS = ("doc", "seq", "attribution")
+DOCUMENT_TYPE_COLUMNS = ("doc", "plover", "published", "events")
 ACTOR_COLUMNS = ("key", "code", "country", "en", "ar", "sectors")
 PLACE_COLUMNS = ("key", "en", "ar", "kind", "country", "lat", "lon", "geonames_id", "precision")
 
@@ -218,10 +226,11 @@ def document_rows(doc: Document, resources: Resources) -> Rows:
         for i, t in enumerate(doc.times)
     ]
     attributions = [
-        (h, a.id, a.cue.text, a.source.text if a.source else None, a.source_type, a.description, a.outlet, a.parent)
-        for a in doc.attributions
+        (h, a.id, a.cue.text, a.source.text if a.source else None, a.source_type, a.description, a.outlet, a.parent, i)
+        for i, a in enumerate(doc.attributions)
     ]
     events = []
+    event_attributions = []
     for i, (ev, ed) in enumerate(zip(doc.events, data["events"])):
         src = ev.source.actor if ev.source else None
         tgt = ev.target.actor if ev.target else None
@@ -235,6 +244,7 @@ def document_rows(doc: Document, resources: Resources) -> Rows:
             _place_row(places, ed.get("place")), ev.place.country if ev.place else None, ev.modality, start, end,
             json.dumps(ed, ensure_ascii=False),
         ))
+        event_attributions += [(h, i, a) for a in dict.fromkeys(ev.attributions)]
     document = {
         "hash": h, "id": doc.id or h, "url": doc.url, "outlet": doc.outlet, "title": doc.title,
         "published": doc.published[:10] if doc.published else None, "language": doc.language,
@@ -245,13 +255,20 @@ def document_rows(doc: Document, resources: Resources) -> Rows:
     words = terms.document_terms(" ".join(filter(None, [doc.title, doc.text])))
     keys = text_keys(doc, terms, [(r[16], r[17]) for r in events], [r[13] for r in events])
     grades = {i: ev.credibility.information_credibility for i, ev in enumerate(doc.events) if ev.credibility}
-    return Rows(document, mentions, times, attributions, events, actors, places, words, article_row(doc), doc.text,
-                keys, credit(doc, resources), grades)
+    return Rows(document, mentions, times, attributions, events, event_attributions, actors, places, words,
+                article_row(doc), doc.text, keys, credit(doc, resources), grades)
+
+
+def document_types(rows: Rows) -> list[tuple[Any, ...]]:
+    """The document's events counted per PLOVER type ('' for none), with its publication date."""
+    doc = rows.document
+    counts = Counter(e[4] or "" for e in rows.events)  # e[4]: the plover column of EVENT_COLUMNS
+    return [(doc["hash"], plover, doc["published"], n) for plover, n in counts.items()]
 
 
 def stored_rows(doc: Document) -> Rows:
     """The rows of a Document whose text is stored by its pipeline already: its identity and its article."""
-    return Rows({"hash": doc.hash, "pipeline": doc.pipeline}, [], [], [], [], {}, {}, [], article_row(doc))
+    return Rows({"hash": doc.hash, "pipeline": doc.pipeline}, [], [], [], [], [], {}, {}, [], article_row(doc))
 
 
 def prepare(doc: Document, normaliser: Normaliser) -> Document:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from isnad.store.base import Rows, StoreError, migrations
 from isnad.store.sql import SQLStore
+
+if TYPE_CHECKING:
+    from isnad.resources import Resources
 
 # Serialises concurrent migrations of the same database (any constant; "isnad" in ASCII).
 MIGRATION_LOCK = 0x6973_6E61_64
@@ -18,8 +21,8 @@ class PostgresStore(SQLStore):
     ph = "%s"
     backend = "postgres"
 
-    def __init__(self, url: str) -> None:
-        super().__init__()
+    def __init__(self, url: str, resources: Resources | None = None) -> None:
+        super().__init__(resources)
         try:
             import psycopg
         except ImportError:
@@ -31,7 +34,7 @@ class PostgresStore(SQLStore):
         except psycopg.Error as e:
             raise StoreError(f"cannot connect to PostgreSQL at {url}: {e}".strip()) from None
         self._migrate()
-        self.layer_on = self.probe_layer()
+        self.probe_schema()
 
     def _migrate(self) -> None:
         with self.conn.transaction(), self.conn.cursor() as cur:

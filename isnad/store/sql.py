@@ -14,13 +14,15 @@ from typing import Any
 from isnad.document import Document
 from isnad.resources import Resources
 from isnad.store.base import (
-    ACTOR_COLUMNS, ATTRIBUTION_COLUMNS, COUNT_CAP, DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS,
-    PLACE_COLUMNS, TIME_COLUMNS, EventFilter, EventPage, Rows, document_rows, event_dict, event_json,
-    filter_sql, prepare, story_of, stored_rows,
+    ACTOR_COLUMNS, ATTRIBUTION_COLUMNS, COUNT_CAP, DOCUMENT_COLUMNS, DOCUMENT_TYPE_COLUMNS,
+    EVENT_ATTRIBUTION_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, PLACE_COLUMNS, TIME_COLUMNS, EventFilter,
+    EventPage, Rows, document_rows, document_types, event_dict, event_json, filter_sql, prepare, story_of,
+    stored_rows,
 )
 from isnad.stories.layer import STORY_COLUMNS, Stories, story_filter, story_row
 
 CHILD_TABLES = ("events", "mentions", "times", "attributions")
+SUMMARY_TABLES = ("event_attributions", "document_types")  # rows kept for the dashboard (migration 7)
 EVENT_ORDER = " ORDER BY e.date_start DESC NULLS LAST, e.rid"  # rid: insertion order
 
 
@@ -29,6 +31,7 @@ class SQLStore:
 
     ph = "?"  # parameter placeholder of the backend's driver
     backend = "sql"
+    event_document = "d.hash = e.doc"  # how documents d join events e
 
     def __init__(self, resources: Resources | None = None) -> None:
         self._lock = threading.RLock()  # one connection, possibly used from several threads (the web API)
@@ -36,6 +39,7 @@ class SQLStore:
         self.terms = self.resources.terms  # the search terms of articles and queries
         self.layer = Stories(self)  # copy families and event clusters, kept up to date at each write
         self.layer_on = False  # whether the schema has the layer's tables: set by the backend once migrated
+        self.summaries_on = False  # whether it has the dashboard's rows and the write generation: the same
 
     # --- hooks of a backend -------------------------------------------------------------------------
     @contextmanager
@@ -88,14 +92,26 @@ class SQLStore:
         """How a JSON column is written (PostgreSQL casts it to jsonb)."""
         return self.ph
 
-    def probe_layer(self) -> bool:
-        """Whether the schema holds the cross-article tables (a store stopped at an older migration does
-        not). Asked outside any transaction: a failed query would abort it."""
+    def has_table(self, table: str) -> bool:
+        """Whether the schema holds ``table`` (a store stopped at an older migration may not). Asked
+        outside any transaction: a failed query would abort it."""
         try:
-            self.query("SELECT 1 FROM cluster_events WHERE 1 = 0")
+            self.query(f"SELECT 1 FROM {table} WHERE 1 = 0")
         except Exception:  # the driver's "no such table"
             return False
         return True
+
+    def probe_schema(self) -> None:
+        """Note which of the later tables the schema holds (set by the backend once migrated)."""
+        self.layer_on = self.has_table("cluster_events")
+        self.summaries_on = self.has_table("store_state")
+
+    def generation(self) -> int | None:
+        """A number that every committed write changes (None: the schema keeps none): what was computed
+        from the store stays true while it is the same."""
+        if not self.summaries_on:
+            return None
+        return int(self.query("SELECT generation FROM store_state")[0][0])
 
     # --- writing ------------------------------------------------------------------------------------
     @contextmanager
@@ -106,6 +122,8 @@ class SQLStore:
             try:
                 with self.transaction() as cur:
                     yield cur
+                    if self.summaries_on:  # last: concurrent writers wait on this row only until commit
+                        cur.execute("UPDATE store_state SET generation = generation + 1")
             except BaseException:
                 self.layer.index.clear()
                 raise
@@ -202,7 +220,7 @@ class SQLStore:
         if not replace:
             self._insert(cur, "documents", columns, [tuple(values)])
         else:
-            for table in CHILD_TABLES:
+            for table in CHILD_TABLES + (SUMMARY_TABLES if self.summaries_on else ()):
                 cur.execute(f"DELETE FROM {table} WHERE doc = {ph}", (doc_hash,))
             sets = ", ".join(f"{c} = {self.json_value(c) if c == 'data' else ph}" for c in columns if c != "hash")
             cur.execute(f"UPDATE documents SET {sets} WHERE hash = {ph}",
@@ -240,7 +258,13 @@ class SQLStore:
         self._insert(cur, "places", PLACE_COLUMNS, list(places.values()), ignore=True)
         self.bulk(cur, "mentions", MENTION_COLUMNS, [m for r in batch for m in r.mentions])
         self.bulk(cur, "times", TIME_COLUMNS, [t for r in batch for t in r.times])
-        self.bulk(cur, "attributions", ATTRIBUTION_COLUMNS, [a for r in batch for a in r.attributions])
+        attributions = [a for r in batch for a in r.attributions]
+        if self.summaries_on:
+            self.bulk(cur, "event_attributions", EVENT_ATTRIBUTION_COLUMNS, [a for r in batch for a in r.event_attributions])
+            self.bulk(cur, "document_types", DOCUMENT_TYPE_COLUMNS, [t for r in batch for t in document_types(r)])
+            self.bulk(cur, "attributions", ATTRIBUTION_COLUMNS, attributions)
+        else:  # an older schema: the attributions' order is not kept
+            self.bulk(cur, "attributions", ATTRIBUTION_COLUMNS[:-1], [a[:-1] for a in attributions])
         self.bulk(cur, "events", EVENT_COLUMNS + names, events)
 
     def add_articles(self, articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -317,6 +341,15 @@ class SQLStore:
             params + [int(limit), int(offset)],
         )
 
+    def event_documents(self, filter: EventFilter, limit: int) -> list[str]:
+        """The document (text hash) of each of the first ``limit`` matching events, in the page order."""
+        where, params = self._where(filter)
+        hint, order = self.page_plan(where, params, limit, 0, None, False)
+        ph = self.ph
+        rows = self.query(f"SELECT x.doc FROM (SELECT e.rid, e.date_start FROM events e{hint}{where}{order} LIMIT {ph}) e "
+                          f"JOIN events x ON x.rid = e.rid{EVENT_ORDER}", params + [int(limit)])
+        return [r[0] for r in rows]
+
     def _story_join(self, events: str) -> tuple[str, str]:
         """Columns and joins that give each event of table alias ``events`` its story (cluster)."""
         if not self.layer_on:
@@ -360,27 +393,43 @@ class SQLStore:
         return self._count(where, params, cap)
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        return [{**hit, "events": [json.loads(e) for e in events]} for hit, events in self._search(query, limit, offset)]
+
+    def search_page(self, query: str, limit: int = 20, offset: int = 0) -> list[str]:
+        """:meth:`search` as one JSON object per hit, its events' stored JSON written as it is."""
+        return [json.dumps(hit, ensure_ascii=False)[:-1] + ', "events": [' + ", ".join(events) + "]}"
+                for hit, events in self._search(query, limit, offset)]
+
+    def _search(self, query: str, limit: int, offset: int) -> list[tuple[dict[str, Any], list[str]]]:
+        """The articles holding every term of ``query``, newest first: each one's fields and snippet, and
+        its events as :func:`~isnad.store.base.event_json` writes them."""
         terms = self.terms.query_terms(query)
         if not terms:
             return []
         ph = self.ph
+        order = " ORDER BY d.published DESC NULLS LAST, d.hash"
+        # the page is picked on narrow columns, then only its articles' texts are read (sorting every match
+        # with its text attached reads them all)
         rows = self.query(
-            f"SELECT d.hash, d.id, d.title, d.published, d.url, d.data FROM documents d WHERE {self.text_clause()} "
-            f"ORDER BY d.published DESC NULLS LAST, d.hash LIMIT {ph} OFFSET {ph}",
+            f"SELECT d.hash, d.id, d.title, d.published, d.url, {self.json_field('d.data', 'text')} FROM ("
+            f"SELECT d.hash FROM documents d WHERE {self.text_clause()}{order} LIMIT {ph} OFFSET {ph}) p "
+            f"JOIN documents d ON d.hash = p.hash{order}",
             (self.text_param(terms), int(limit), int(offset)),
         )
-        out = []
-        for h, doc_id, title, published, url, data in rows:
-            text = self.load_json(data)["text"]
-            story, joins = self._story_join("e")
-            events = self.query(f"SELECT e.data{story} FROM events e{joins} WHERE e.doc = {ph} ORDER BY e.seq", (h,))
-            out.append({
-                "document_id": doc_id, "title": title, "published": published, "url": url,
-                "snippet": self.terms.snippet(text, terms),
-                "events": [event_dict(self.load_json(e[0]), doc_id, title, published, url, story_of(e[1:]))
-                           for e in events],
-            })
-        return out
+        if not rows:
+            return []
+        story, joins = self._story_join("e")
+        clause, params = self.in_list("e.doc", [r[0] for r in rows])
+        events: dict[str, list[tuple[Any, ...]]] = {}
+        for doc, *row in self.query(f"SELECT e.doc, {self.json_text('e.data')}{story} FROM events e{joins} "
+                                    f"WHERE {clause} ORDER BY e.doc, e.seq", params):
+            events.setdefault(doc, []).append(row)
+        return [
+            ({"document_id": doc_id, "title": title, "published": published, "url": url,
+              "snippet": self.terms.snippet(text, terms)},
+             [event_json(e[0], doc_id, title, published, url, story_of(e[1:])) for e in events.get(h, [])])
+            for h, doc_id, title, published, url, text in rows
+        ]
 
     def actors(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = self.query(

@@ -8,10 +8,13 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from isnad.store.base import StoreError, migrations
 from isnad.store.sql import EVENT_ORDER, SQLStore
+
+if TYPE_CHECKING:
+    from isnad.resources import Resources
 
 
 # The planner's statistics (a full ANALYZE: about 5 µs an event) are taken again after a commit once the
@@ -19,6 +22,7 @@ from isnad.store.sql import EVENT_ORDER, SQLStore
 # are not used: low-cardinality indexes read in order look as if they held one value.
 GROWTH = 2
 STATISTICS_FROM = 5000  # events; below this every plan is fast, and the planner's defaults do
+MMAP_BYTES = 2**31  # SQLite's own ceiling: the first 2 GB of the file are read through a memory map
 # A full-text query matching at most this many articles selects their events by document; a broader one
 # is only checked on the events that the other filters (or the date order) bring.
 TEXT_LEADS = 100
@@ -30,8 +34,8 @@ class SQLiteStore(SQLStore):
     ph = "?"
     backend = "sqlite"
 
-    def __init__(self, path: str | Path) -> None:
-        super().__init__()
+    def __init__(self, path: str | Path, resources: Resources | None = None) -> None:
+        super().__init__(resources)
         self.path = Path(path).expanduser()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -42,10 +46,14 @@ class SQLiteStore(SQLStore):
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")  # durable at each checkpoint, safe against crashes
         self.conn.execute("PRAGMA foreign_keys = ON")
+        # reads straight from the file's pages in the OS cache, not copied into each connection's own
+        self.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         self._migrate()
-        self.layer_on = self.probe_layer()
+        self.probe_schema()
         # the schema is the newest once migrated; a test may stop the migrations earlier
         self._docno = any(r[1] == "docno" for r in self.conn.execute("PRAGMA table_info(events)"))
+        if self._docno:  # by the document's row, whose date an index holds (documents_row_published)
+            self.event_document = "d.rowid = e.docno"
 
     def _migrate(self) -> None:
         conn = self.conn

@@ -64,16 +64,19 @@ class Terms:
         """A piece of ``text`` around the first word that matches one of ``terms``."""
         wanted = set(terms)
         norm, offsets = self.normaliser.normalise(text)
-        for m in WORD.finditer(norm):
-            if wanted.intersection(self.word_terms(m.group())):
-                start, end = offsets.span(m.start(), m.end())
-                left = max(0, start - width // 2)
-                right = min(len(text), end + width // 2)
-                # widen to whole words
-                while left > 0 and not text[left - 1].isspace():
-                    left -= 1
-                while right < len(text) and not text[right].isspace():
-                    right += 1
-                piece = " ".join(text[left:right].split())
-                return ("… " if left > 0 else "") + piece + (" …" if right < len(text) else "")
-        return " ".join(text[:width].split())
+        # each distinct word is looked up once, in order of first appearance: the first that matches is
+        # the first match, and its first occurrence is where it is
+        hit = next((w for w in dict.fromkeys(WORD.findall(norm)) if wanted.intersection(self.word_terms(w))), None)
+        m = re.search(rf"(?<!\w){re.escape(hit)}(?!\w)", norm) if hit is not None else None
+        if m is None:
+            return " ".join(text[:width].split())
+        start, end = offsets.span(m.start(), m.end())
+        left = max(0, start - width // 2)
+        right = min(len(text), end + width // 2)
+        # widen to whole words
+        while left > 0 and not text[left - 1].isspace():
+            left -= 1
+        while right < len(text) and not text[right].isspace():
+            right += 1
+        piece = " ".join(text[left:right].split())
+        return ("… " if left > 0 else "") + piece + (" …" if right < len(text) else "")

@@ -75,7 +75,7 @@ def project_names(directory: Path, fold: Callable[[str], str]) -> list[tuple[str
     out: list[tuple[str, str]] = []
     for row in rows(directory / "places.tsv"):
         if len(row) > 8:
-            out.extend((n, "pLOC") for n in row[8].split("|"))
+            out.extend((n, "pLOC") for n in row[-1].split("|"))
     for row in rows(directory / "actors.tsv"):
         if len(row) > 6:
             out.extend((n, "p" + row[1]) for n in row[6].split("|"))

@@ -221,13 +221,20 @@ def test_actors_and_places(client):
 def test_source_graph_follows_the_chain(client, filled):
     graph = client.get("/api/sources", params={"document": filled[1]["excerpt"]}).json()
     labels = {n["id"]: n["label"] for n in graph["nodes"]}
+    kinds = {n["label"]: n["kind"] for n in graph["nodes"]}
     edges = {(labels[e["source"]], labels[e["target"]]) for e in graph["edges"]}
-    # The outlet relays the newspaper, which relays the report; the unnamed sources hang off the outlet.
-    assert ("example", 'صحيفة "إيران انترناشونال"') in edges
+    # outlet → report → the newspaper it cites → the report that one cites → the events resting on it
+    report = next(n for n in graph["nodes"] if n["kind"] == "report")
+    assert report["articles"] == 1 and ("example", report["label"]) in edges
+    assert (report["label"], 'صحيفة "إيران انترناشونال"') in edges
     assert ('صحيفة "إيران انترناشونال"', "تقرير") in edges
-    assert ("example", "مصادر") in edges
+    assert (report["label"], "مصادر") in edges
+    told = {t for s, t in edges if s in ("مصادر", "تقرير", report["label"]) and kinds[t] == "event"}
+    assert told and all(t[:3].isdigit() for t in told)  # events named by their CAMEO code and label
     events = {n["label"]: n["events"] for n in graph["nodes"]}
-    assert events["مصادر"] == 1 and events["تقرير"] == 1 and events["example"] == 1  # e3 has no attribution
+    # e3 rests on no attribution: the report tells it in its own voice
+    assert events["مصادر"] == 1 and events["تقرير"] == 1 and events["example"] == report["events"] == 3
+    assert sum(n["events"] for n in graph["nodes"] if n["kind"] == "event") == 3
 
 
 def test_source_graph_merges_sources_across_articles(reference_text, resources):
@@ -243,17 +250,36 @@ def test_source_graph_merges_sources_across_articles(reference_text, resources):
     assert len(anonymous) == 2 and all(n["events"] == 1 for n in anonymous)
 
 
+def test_copies_of_one_report_are_one_report_node(reference_text, resources):
+    a, b = hand_coded_excerpt(reference_text), hand_coded_excerpt(reference_text)
+    b.outlet = "another"  # a wire copy run by another outlet: the same copy family
+    graph = source_graph([SourceArticle.of(a, "family-1"), SourceArticle.of(b, "family-1")], resources.normaliser)
+    reports = [n for n in graph["nodes"] if n["kind"] == "report"]
+    assert len(reports) == 1 and reports[0]["articles"] == 2 and reports[0]["events"] == 6
+    edges = {(e["source"], e["target"]) for e in graph["edges"]}
+    assert {("outlet:example", reports[0]["id"]), ("outlet:another", reports[0]["id"])} <= edges
+    other = hand_coded_excerpt(reference_text)
+    other.outlet = "third"
+    split = source_graph([SourceArticle.of(a, "family-1"), SourceArticle.of(other, "family-2")], resources.normaliser)
+    assert sum(n["kind"] == "report" for n in split["nodes"]) == 2
+
+
 def test_source_graph_is_read_from_the_stored_rows(client, filled, reference_doc, reference_text, resources):
     """The graph the API builds from the narrow rows kept at each write is the graph of the whole documents."""
     docs = {d.hash: d for d in (reference_doc, hand_coded_excerpt(reference_text), hostile_document())}
     with open_store(str(filled[0])) as store:  # the articles newest first, as the graph takes them
         order = list(dict.fromkeys(store.event_documents(EventFilter(), 1000)))
+        family = dict(store.query("SELECT hash, family FROM documents"))
     assert set(order) == set(docs)
+
+    def graph(hashes):
+        return source_graph([SourceArticle.of(docs[h], family[h]) for h in hashes], resources.normaliser,
+                            lambda code: resources.ontology.cameo(code).label)
+
     served = client.get("/api/sources", params={"documents": 100}).json()
-    assert served == source_graph([SourceArticle.of(docs[h]) for h in order], resources.normaliser)
+    assert served == graph(order)
     assert served["documents"] == 3 and any(n["type"] == "named_outlet" and n["events"] for n in served["nodes"])
-    one = client.get("/api/sources", params={"documents": 1}).json()
-    assert one == source_graph([SourceArticle.of(docs[order[0]])], resources.normaliser)
+    assert client.get("/api/sources", params={"documents": 1}).json() == graph(order[:1])
 
 
 def test_kept_answers_follow_every_write(tmp_path, reference_text, reference_doc):

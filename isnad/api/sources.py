@@ -1,8 +1,11 @@
-"""``GET /api/sources``: the source graph — which outlets and sources the selected events' claims rest on.
+"""``GET /api/sources``: the source graph — which outlets, reports and sources the selected events rest on.
 
-Nodes are outlets (who published the article) and the sources the article credits (named or anonymous);
-an edge ``A → B`` means A relays what B says: the outlet relays the sources it cites, and a source that
-rests on another (``Attribution.parent``) relays it. Node weights count the events resting on them.
+Four layers, from who published to what is claimed: outlets (who published an article), reports (a copy
+family: one report and the wire copies other outlets ran of it), the sources a report credits (named or
+anonymous) and the events, by CAMEO code. An edge ``A → B`` means A relays B: an outlet relays the reports
+it published, a report the sources it cites, a source the source it rests on (``Attribution.parent``); the
+last edges go from each source, or from the report itself for an event it tells in its own voice, to the
+events' codes. Node weights count the events resting on them.
 """
 from __future__ import annotations
 
@@ -43,9 +46,11 @@ def _source_node(a: SourceRow, publisher_name: str, fold: Callable[[str], str]) 
     return f"source:{a.source_type}:{fold(label)}", label
 
 
-def source_graph(articles: list[SourceArticle], normaliser: Normaliser) -> dict[str, Any]:
-    """Outlets and sources as nodes, "rests on" links as edges, each node with its number of events;
-    named sources are one node across articles (their names folded by ``normaliser``)."""
+def source_graph(articles: list[SourceArticle], normaliser: Normaliser,
+                 label: Callable[[str], str] = str) -> dict[str, Any]:
+    """Outlets, reports, sources and event codes as nodes, "relays" links as edges, each node with its number
+    of events; named sources are one node across articles (their names folded by ``normaliser``); ``label``
+    names an event code."""
     nodes: dict[str, dict[str, Any]] = {}
     edges: Counter[tuple[str, str]] = Counter()
 
@@ -57,20 +62,29 @@ def source_graph(articles: list[SourceArticle], normaliser: Normaliser) -> dict[
     for article in articles:
         name = publisher(article)
         top = node(f"outlet:{name}", name, "outlet", "named_outlet")
+        report = node(f"report:{article.family}", article.title or "report", "report", None)
+        nodes[report].setdefault("articles", 0)
+        nodes[report]["articles"] += 1
+        edges[(top, report)] += 1
         by_id = {a.id: a for a in article.attributions}
         keys: dict[str, str] = {}
         for a in article.attributions:
-            key, label = _source_node(a, name, normaliser.fold)
+            key, text = _source_node(a, name, normaliser.fold)
             kind = "outlet" if a.outlet or a.source_type == "named_outlet" else "source"
-            keys[a.id] = node(key, label, kind, a.source_type)
+            keys[a.id] = node(key, text, kind, a.source_type)
         for a in article.attributions:
-            parent = keys.get(a.parent) if a.parent in by_id else top
+            parent = keys.get(a.parent) if a.parent in by_id else report
             if parent and parent != keys[a.id]:
                 edges[(parent, keys[a.id])] += 1
-        for event in article.events:
-            resting = [keys[i] for i in event if i in keys] or [top]
-            for key in set(resting):
-                nodes[key]["events"] += 1
+        nodes[top]["events"] += len(article.events)
+        nodes[report]["events"] += len(article.events)
+        for code, ids in article.events:
+            event = node(f"event:{code}", f"{code} {label(code)}", "event", None)
+            nodes[event]["events"] += 1
+            for key in {keys[i] for i in ids if i in keys} or {report}:
+                if key != report:
+                    nodes[key]["events"] += 1
+                edges[(key, event)] += 1
     return {
         "documents": len(articles),
         "nodes": sorted(nodes.values(), key=lambda n: (-n["events"], n["id"])),
@@ -79,8 +93,8 @@ def source_graph(articles: list[SourceArticle], normaliser: Normaliser) -> dict[
 
 
 @router.get("/api/sources", summary="Source graph of the selected events' articles", response_class=Response,
-            responses={200: {"description": "documents, nodes (outlets and sources with their events) and edges "
-                                            "(who relays whom)", "content": {"application/json": {"schema": {"type": "object"}}}}})
+            responses={200: {"description": "documents, nodes (outlets, reports, sources and event codes with "
+                                            "their events) and edges (who relays whom)", "content": {"application/json": {"schema": {"type": "object"}}}}})
 def sources(
     request: Request,
     filters: Annotated[EventFilter, Depends(event_filter)],
@@ -88,4 +102,12 @@ def sources(
 ) -> Response:
     with open_request_store(request) as store:
         return kept_answer(request, store,
-                           lambda: source_graph(source_articles(store, filters, documents), store.terms.normaliser))
+                           lambda: source_graph(source_articles(store, filters, documents), store.terms.normaliser,
+                                                lambda code: _cameo_label(store, code)))
+
+
+def _cameo_label(store: Any, code: str) -> str:
+    try:
+        return store.resources.ontology.cameo(code).label
+    except KeyError:  # a code of a newer ontology than this one
+        return ""

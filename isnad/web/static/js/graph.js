@@ -36,6 +36,7 @@ export async function drawNetwork(box, nodes, edges, { onNode, layout, across } 
         "border-width": 1, "border-color": "#fff",
       } },
       { selector: "node[kind = 'outlet']", style: { shape: "round-rectangle" } },
+      { selector: "node[kind = 'event']", style: { shape: "diamond" } },
       { selector: "node.side-label", style: { "text-halign": "right", "text-valign": "center", "text-margin-x": 4, "text-margin-y": 0 } },
       { selector: "edge", style: {
         width: "mapData(count, 1, 20, 1, 6)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",

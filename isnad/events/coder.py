@@ -4,7 +4,8 @@ time, modality, attributions and the evidence for each code.
 One pass over the tokens: each word costs one cached dictionary look-up; sentences without a trigger
 cost nothing more. For a trigger the coder checks the pattern's companion words (طلب + لجوء), whether
 a verbal noun is an event here (a support verb such as اندلاع or شن, a companion word, or for some
-patterns a named author; not after إمكانية or مخاوف), then finds the source and target (:mod:`isnad.events.arguments`) and the modality
+patterns a named author; not after إمكانية or مخاوف), then finds the source and target
+(:mod:`isnad.events.roles`, over the actor phrases of :mod:`isnad.events.arguments`) and the modality
 (:mod:`isnad.events.modality`). Events restated later in the article, and headline events that the
 body repeats, are folded into their first mention.
 """
@@ -22,6 +23,7 @@ from isnad.events.counts import counts
 from isnad.events.modality import modality
 from isnad.events.patterns import NOUN, VERB, WINDOW_AFTER, WINDOW_BEFORE, Hit, Lexicon
 from isnad.events.restatements import fold
+from isnad.events.roles import Roles, actor_of
 from isnad.events.scorer import DEFINITE, features, sentence_cues, with_several
 from isnad.resources import Resources
 
@@ -99,7 +101,7 @@ def _named_tokens(doc: Document) -> bytearray:
     return out
 
 
-class _Sentence:
+class _Sentence(Roles):
     """The working state of one sentence that has at least one candidate trigger. Actor phrases,
     places and times are worked out only when a trigger needs them."""
 
@@ -341,90 +343,6 @@ class _Sentence:
             self.clause_ends[start] = j
         return j
 
-    # -- arguments ------------------------------------------------------------------------------
-    def _agent(self, i: int) -> Chunk | None:
-        """The actor right after a verbal noun (its genitive) or after من."""
-        end = min(self._clause_end(i), i + args_.GENITIVE_WINDOW)
-        for c in self.actors_for(i):
-            if i < c.first <= end and c.prep in (None, "من"):
-                return c
-        return None
-
-    def _role(self, i: int, hit: Hit, spec: str, source: Chunk | None) -> tuple[Chunk | None, Any]:
-        """The chunk (or an implied actor) that fills one argument spec such as ``src:subj`` or ``tgt:على``."""
-        cs, ce = self.clause[i - self.first], self._clause_end(i)
-        what = spec.split(":", 1)[1]
-        free = [c for c in self.actors_for(i) if c is not source]
-        if what == "subj":
-            before = [c for c in free if cs <= c.first and c.last < i and c.prep is None]
-            if before and self._fronted(before[-1], i, cs):
-                return before[-1], None
-            after = [c for c in free if i < c.first <= i + args_.SUBJECT_WINDOW and c.first <= ce and c.prep is None
-                     and not self._inside_phrase(i, c)]
-            if after:
-                return after[0], None
-            if before:
-                return before[-1], None
-            prev = next((e for e in reversed(self.events) if e.source and e.source.actor), None)
-            if prev is not None and prev.trigger.start < self.doc.tokens[i].start:
-                return None, prev.source
-            return None, None
-        if what == "gen":
-            c = next((c for c in free if i < c.first <= min(ce, i + args_.GENITIVE_WINDOW) and c.prep is None), None)
-            return c, None
-        if what == "obj":
-            return next((c for c in free if i < c.first <= ce and c.prep is None), None), None
-        if what == "ctx_people":
-            country = args_.nearest_country(self.countries, i) or self.fallback_country
-            return None, args_.Actor(en="protesters", country=country, sectors=["CVL"],
-                                     code=(country or "") + "CVL", evidence="implied")
-        if what == "self_gov":
-            actor = _actor_of(source)
-            return None, args_.government(actor.country if actor else None)
-        if what == "src_gov":
-            actor = _actor_of(source)
-            return None, args_.government(actor.country if actor else None)
-        if what == "ctx_gov":
-            actor = _actor_of(source)
-            avoid = actor.country if actor else None
-            return None, args_.government(args_.nearest_country(self.countries, i, avoid=avoid))
-        prep = what  # a preposition: the first actor after the trigger that stands behind it
-        return next((c for c in free if i < c.first <= ce and c.prep == prep), None), None
-
-    def _fronted(self, c: Chunk, i: int, cs: int) -> bool:
-        """A subject told before its verb (SVO: البحرين تحتج، فإن الولايات المتحدة ستهاجم): the phrase ends right
-        before the verb and opens its clause or follows a complementiser."""
-        if c.last != i - 1:
-            return False
-        return c.first == cs or bool(self.lex.cue("complementiser", self.doc.tokens.norm[c.first - 1]))
-
-    def _inside_phrase(self, i: int, c: Chunk) -> bool:
-        """An actor after a preposition between it and the verb belongs to that phrase (تحتج على تصريحات علي
-        خامنئي: خامنئي is not who protests); بين names the parties themselves (أبرمت بين X و Y)."""
-        norms = self.doc.tokens.norm
-        return any(norms[j] in args_.PREPOSITIONS and norms[j] != "بين" for j in range(i + 1, c.first))
-
-    def _arguments(self, i: int, hit: Hit) -> tuple[Any, Any]:
-        specs = hit.pattern.args or (("src:subj", "tgt:obj") if hit.kind == VERB else ("src:gen", "src:من", "tgt:obj"))
-        source: Any = None
-        for spec in (s for s in specs if s.startswith("src:")):
-            if spec == "src:subj" and hit.kind == NOUN:
-                spec = "src:gen"
-            chunk, implied = self._role(i, hit, spec, None)
-            if chunk or implied:
-                source = chunk or implied
-                break
-        if source is None and hit.kind == NOUN:  # the subject of the clause the noun stands in
-            chunk, implied = self._role(i, hit, "src:subj", None)
-            source = chunk or implied
-        target: Any = None
-        for spec in (s for s in specs if s.startswith("tgt:")):
-            chunk, implied = self._role(i, hit, spec, source)
-            if chunk or implied:
-                target = chunk or implied
-                break
-        return source, target
-
     # -- the event ------------------------------------------------------------------------------
     def _event(self, i: int, hit: Hit, extra: list[int], reason: str, support: int | None = None) -> Event:
         doc, tokens = self.doc, self.doc.tokens
@@ -445,7 +363,7 @@ class _Sentence:
         src = _as_event_actor(doc, source)
         tgt = _as_event_actor(doc, target)
         code = hit.pattern.cameo
-        src_actor = _actor_of(source)
+        src_actor = actor_of(source)
         if hit.pattern.gov_code and src_actor and ("GOV" in src_actor.sectors or not src_actor.sectors):
             code = hit.pattern.gov_code
         spans: dict[str, Any] = {"trigger": [trigger.start, trigger.end]}
@@ -499,7 +417,7 @@ class _Sentence:
         cs, ce = self.clause[i - self.first], self._clause_end(i)
         inside = [(abs(ti - i), ti < i, m) for ti, m in self.places if cs <= ti <= ce]
         if not inside:
-            actor = _actor_of(source)
+            actor = actor_of(source)
             country = actor.country if actor else None
             inside = [(abs(ti - i), False, m) for ti, m in self.places if country and m.place.country == country]
             inside = inside or [(i - ti, False, m) for ti, m in self.places if ti < i]
@@ -511,17 +429,10 @@ class _Sentence:
 
 
 def _sector(arg: Any) -> str:
-    actor = _actor_of(arg)
+    actor = actor_of(arg)
     if actor is None:
         return "none"
     return actor.sectors[0] if actor.sectors else "unknown"
-
-
-def _actor_of(arg: Any) -> args_.Actor | None:
-    """The Actor of a chunk, an implied actor or an earlier event's actor."""
-    if arg is None or isinstance(arg, args_.Actor):
-        return arg
-    return getattr(arg, "actor", None)
 
 
 def _as_event_actor(doc: Document, arg: Any) -> Any:

@@ -129,7 +129,8 @@ class Mention:
     place: Place | None = None
     score: float | None = None
     tokens: tuple[int, int] | None = None  # [first, end) token indices
-    refs: list[Any] = field(default_factory=list, repr=False, metadata=WORKING)  # gazetteer entries matched
+    # gazetteer entries matched; a tuple by default, so that a mention without any costs no list of its own
+    refs: Sequence[Any] = field(default=(), repr=False, metadata=WORKING)
 
 
 @dataclass(slots=True)
@@ -282,6 +283,12 @@ class Document:
                 for i, item in enumerate(value):
                     yield (within if i else "") + dumps(plain(item)).replace("\n", inner)
                 yield outer + "]"
+            elif isinstance(value, str) and len(value) > STRING_PIECE:
+                # JSON escapes character by character: the pieces' escapes, joined, are the whole one's
+                yield '"'
+                for start in range(0, len(value), STRING_PIECE):
+                    yield dumps(value[start : start + STRING_PIECE])[1:-1]
+                yield '"'
             else:
                 yield dumps(plain(value)).replace("\n", outer)
         yield ("\n" if indent is not None else "") + "}"
@@ -316,6 +323,7 @@ class Document:
 
 
 _WORKING = {"norm", "offsets", "tokens"}
+STRING_PIECE = 1 << 16  # characters of a long string (an article's text) encoded at a time
 
 
 @cache

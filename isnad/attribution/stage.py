@@ -15,6 +15,7 @@ A sentence is scanned once; only words whose normalised form is a cue key are lo
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import chain
@@ -328,19 +329,42 @@ class Attributions:
 
 
 # -- helpers ------------------------------------------------------------------------------------------
-def _mention_labels(doc: Document, tokens) -> tuple[list[str | None], list[str | None]]:
+class TokenMarks:
+    """Per token, the first value given to a range covering it (a mention's label, its outlet id), read by
+    slices as a list (``None`` where none was given). Kept as two bytes a token: a long text's list of
+    values would cost eight."""
+
+    __slots__ = ("codes", "index", "values")
+
+    def __init__(self, size: int) -> None:
+        self.codes = array("H", bytes(2 * size))
+        self.values: list[str | None] = [None]  # code -> value
+        self.index: dict[str, int] = {}  # value -> code
+
+    def mark(self, first: int, end: int, value: str | None) -> None:
+        if value is None:
+            return
+        code = self.index.get(value)
+        if code is None:
+            code = self.index[value] = len(self.values)
+            self.values.append(value)
+        codes = self.codes
+        for i in range(first, end):
+            if not codes[i]:
+                codes[i] = code
+
+    def __getitem__(self, part: slice) -> list[str | None]:
+        return list(map(self.values.__getitem__, self.codes[part]))
+
+
+def _mention_labels(doc: Document, tokens) -> tuple[TokenMarks, TokenMarks]:
     """Per token: the label of a mention covering it, and the outlet id an ORG mention carries."""
-    labels: list[str | None] = [None] * len(tokens)
-    outlets: list[str | None] = [None] * len(tokens)
-    if not doc.mentions:
-        return labels, outlets
+    labels, outlets = TokenMarks(len(tokens)), TokenMarks(len(tokens))
     for m in doc.mentions:
         # a mention may start inside its first token (لوكالة → وكالة): the token is still its own
         first, end = m.tokens or (token_at(tokens, m.start), token_at(tokens, max(m.start, m.end - 1)) + 1)
-        oid = outlet_id(m.actor.id if m.actor else None)
-        for i in range(first, end):
-            labels[i] = labels[i] or m.label
-            outlets[i] = outlets[i] or oid
+        labels.mark(first, end, m.label)
+        outlets.mark(first, end, outlet_id(m.actor.id if m.actor else None))
     return labels, outlets
 
 

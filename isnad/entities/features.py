@@ -13,12 +13,13 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
-from itertools import chain, compress, repeat
+from itertools import chain, compress
 from pathlib import Path
+from types import MappingProxyType
 
 from isnad.gazetteer.outlets import Registry
 from isnad.resources import Resources
@@ -31,7 +32,7 @@ COMMON_CLASS = 4  # seen 16 times or more in the training text
 NISBA = ("يين", "يون", "يان", "ية", "يا", "ي")
 NISBA_ENDS = frozenset(s[-1] for s in NISBA)
 Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (other words, kind), longest first
-NextWords = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # second word -> (other words, kind), longest first
+NextWords = Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]  # second word -> (other words, kind), longest first
 Groups = tuple[tuple, ...]  # a word's features in groups: feature names, or attribute ids when tagging
 
 WORD_CACHE = 50_000  # distinct words whose features are kept (a news article has a few hundred)
@@ -179,7 +180,8 @@ class WordFeatures:  # cached and shared: never changed once built
 
 
 NOTHING_AROUND: tuple[tuple[int, ...], ...] = ((), (), (), ())
-PAD = WordFeatures("", "", True, (), ((), ("BOS",), ("EOS",), ()), {}, {})
+NO_PHRASES: NextWords = MappingProxyType({})  # the phrases most words begin: one shared, read-only empty table
+PAD = WordFeatures("", "", True, (), ((), ("BOS",), ("EOS",), ()), NO_PHRASES, NO_PHRASES)
 
 
 class Featuriser:
@@ -214,8 +216,10 @@ class Featuriser:
             a[3:i] for a in known if a.startswith("kk=") for i in range(3, len(a)) if a[i] == "|"
         )
         self.loose = self.lex.normaliser.loose_table  # people's names are looked up loosely folded (ة→ه، ى→ي), as listed
-        # the most recent words: some 700 bytes each, so that a long article or stream keeps memory bounded
+        # the most recent words: some 500 bytes each, so that a long article or stream keeps memory bounded
         self.word = lru_cache(maxsize=WORD_CACHE)(self.build)
+        # what neighbours see of a word, one tuple per distinct value: few words differ in it (most are rare)
+        self._contexts: dict[tuple[tuple, ...], tuple[tuple, ...]] = {}
 
     def _nisba(self, k: str) -> bool:
         """An adjective of relation made from a place name known to a gazetteer (سوداني، الكاميرونية)."""
@@ -314,10 +318,18 @@ class Featuriser:
             # training, so the model has no attribute for them at offsets -2 and +2
             hits = list(filter(None, map(self.around.get, near)))
             context = tuple(map(tuple, map(partial(filter, None), zip(*hits)))) if hits else NOTHING_AROUND
+            context = self._contexts.get(context) or self._shared(context)
         return WordFeatures(
             k, trig, freq >= COMMON_CLASS, tuple(own), context,
-            by_next(starts) if starts else {}, by_next(remembered) if remembered else {},
+            by_next(starts) if starts else NO_PHRASES, by_next(remembered) if remembered else NO_PHRASES,
         )
+
+    def _shared(self, context: tuple[tuple, ...]) -> tuple[tuple, ...]:
+        """``context``, kept as the one copy of its value (the table bounded as the word cache is)."""
+        if len(self._contexts) >= WORD_CACHE:
+            self._contexts.clear()
+        self._contexts[context] = context
+        return context
 
     def extras(self, words: Sequence[str], info: Sequence[WordFeatures]) -> list[tuple[str, ...]]:
         """The features of each word that depend on its sentence: the pair of its key and the previous
@@ -369,9 +381,23 @@ class Featuriser:
         """Features of the sentences of one document, with what :meth:`announced` finds in it, a sentence
         at a time: a long document's features are never all held at once."""
         word = self.word
-        infos = [[word(w) for w in ws] for ws in sentences]
-        announced = self.announced(infos)
-        return map(self._sentence, sentences, infos, repeat(announced))
+        misses = word.cache_info().misses
+        infos: list[list[WordFeatures] | None] = [[word(w) for w in ws] for ws in sentences]
+        announced = self.announced(infos)  # type: ignore[arg-type]
+        return self._each(sentences, infos, announced, misses)
+
+    def _each(self, sentences: Sequence[Sequence[str]], infos: list[list[WordFeatures] | None],
+              announced: dict[str, tuple[str, ...]], misses: int) -> Iterator[list[Groups]]:
+        # each sentence's word features are let go once used: the word cache keeps only the recent words,
+        # and the others of a long document would stay alive here until its last sentence
+        for i, words in enumerate(sentences):
+            info, infos[i] = infos[i], None
+            yield self._sentence(words, info, announced)  # type: ignore[arg-type]
+        if self.word.cache_info().misses - misses >= WORD_CACHE:
+            # a document with more new words than the cache holds has filled it with its own, mostly rare,
+            # words: they are dropped, so that the rest of its analysis has the room
+            self.word.cache_clear()
+            self._contexts.clear()
 
     def _sentence(self, words: Sequence[str], info: list[WordFeatures], announced: dict[str, tuple[str, ...]]) -> list[Groups]:
         pad = self.pad  # gives BOS/EOS to the next/previous word, nothing else

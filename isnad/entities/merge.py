@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 
 from isnad.document import Document, Mention
 from isnad.resources import Resources
@@ -18,6 +19,7 @@ from isnad.text.offsets import token_range
 WORD = re.compile(r"\w+")
 LAST_WORD = re.compile(r"(?<!\w)(\w+)\s+$")  # the whole word just before a position, nothing but spaces between
 CLITICS = re.compile(r"(?:[وف]?[بكل]|[وف])(?=ال)")
+CACHE_LIMIT = 50_000  # words whose answer is kept, as in the other word caches
 MARK = re.compile(r"[\u0640\u064B-\u065F\u0670\u06D6-\u06ED]")
 
 
@@ -32,7 +34,7 @@ class Merger:
     def is_stop(self, word: str) -> bool:
         got = self._stop.get(word)
         if got is None:
-            if len(self._stop) > 100_000:
+            if len(self._stop) > CACHE_LIMIT:
                 self._stop.clear()
             got = self._stop[word] = any(c in self.stop for c in self.candidates(self.fold(word))[:2])
         return got
@@ -64,7 +66,7 @@ class Merger:
                 pos += 1
         return pos
 
-    def __call__(self, doc: Document, found: list[Mention]) -> list[Mention]:
+    def __call__(self, doc: Document, found: Iterable[Mention]) -> list[Mention]:
         existing = sorted(doc.mentions, key=lambda e: (e.start, -e.end))
         existing = [e for e in existing if not (e.label == "PER" and self.trim(doc, e) is None)]
         starts = [e.start for e in existing]
@@ -90,8 +92,11 @@ class Merger:
             if m.label in ("ORG", "PER") and self._after_compass(doc.text, m.start):
                 m.label = "LOC"
             added.append(m)
-        kept = [e for i, e in enumerate(existing) if i not in replaced]
-        return sorted(kept + added, key=lambda e: (e.start, -e.end))
+        merged = sorted([e for i, e in enumerate(existing) if i not in replaced] + added, key=lambda e: (e.start, -e.end))
+        texts: dict[str, str] = {}  # one string per distinct name: a long article names the same few again and again
+        for m in merged:
+            m.text = texts.setdefault(m.text, m.text)
+        return merged
 
     def _after_compass(self, text: str, start: int) -> bool:
         """The word before ``start`` is a direction (شرق، بشمال، وجنوب)."""

@@ -57,6 +57,11 @@ def actor_for(ref: Ref, lex: Lexicon, text: str, published: str | None = None) -
                  evidence=evidence)
 
 
+def unknown_person(text: str) -> Actor:
+    """A person named in the text whom the actor dictionary does not know."""
+    return Actor(ar=text, evidence="person name not in the actor dictionary")
+
+
 def institution_actor(text: str, lex: Lexicon) -> Actor | None:
     """حكومة طهران، الشرطة السودانية as a whole name: an institution head and a country reference."""
     words = lex.fold(text).replace('"', " ").split()

@@ -6,9 +6,11 @@ Places are chosen in the light of the countries the article mentions.
 """
 from __future__ import annotations
 
-from isnad.document import Actor, Document, Mention
+from collections.abc import Callable
+
+from isnad.document import Actor, Document, Mention, Place
 from isnad.gazetteer.lexicon import Ref
-from isnad.resolve.actors import actor_for, institution_actor
+from isnad.resolve.actors import actor_for, institution_actor, unknown_person
 from isnad.resolve.places import choose, to_place
 from isnad.resources import Resources
 from isnad.text.clitics import CONJ
@@ -22,6 +24,7 @@ TABLES = {
 TAGGED_ACTOR_TABLES = ("outlet", "outlet_ctx", "org", "person")
 CACHE_LIMIT = 50_000
 GPE_KINDS = {"country", "adm1", "city"}  # a tagged place of these kinds is a GPE, else a LOC
+MISSING = object()  # not looked up yet (None is an answer: no actor)
 
 
 class Resolve:
@@ -68,12 +71,17 @@ class Resolve:
         for m in doc.mentions:
             if m.actor is not None and m.actor.country:
                 context.add(m.actor.country)
+        # A long article names the same few actors and places again and again: the mentions of one identity
+        # under one text share one Actor, those of one place one Place (no later stage changes them in place,
+        # but for the actors ``_actor`` keeps apart).
+        actors: dict[tuple[object, str, str], Actor | None] = {}
+        places: dict[str, Place] = {}
         for m, refs in todo:
             if not refs:
                 if m.label == "PER":
-                    m.actor = Actor(ar=m.text, evidence="person name not in the actor dictionary")
+                    m.actor = self._actor(actors, m, None, unknown_person, m.text)
                 elif m.label == "ORG":
-                    m.actor = institution_actor(m.text, self.lex)  # a tagger's حكومة طهران
+                    m.actor = self._actor(actors, m, "institution", institution_actor, m.text, self.lex)  # حكومة طهران
                 continue
             if m.label in ("GPE", "LOC"):
                 rec = choose(refs, self.lex, context)
@@ -83,10 +91,29 @@ class Resolve:
                     m.start, m.text, refs, rec = m.start + 1, m.text[1:], readings[id(m)], alt
                 if rec is None:
                     continue
-                m.place = to_place(rec)
+                place = places.get(rec.id)
+                if place is None:
+                    place = places[rec.id] = to_place(rec)
+                m.place = place
                 if m.source != "gazetteer":  # the tagger's LOC may be a state or a city
-                    m.label = "GPE" if m.place.kind in GPE_KINDS else "LOC"
-                m.actor = actor_for(next(r for r in refs if r.id == rec.id), self.lex, m.text)
+                    m.label = "GPE" if place.kind in GPE_KINDS else "LOC"
+                ref = next(r for r in refs if r.id == rec.id)
+                m.actor = self._actor(actors, m, ref, actor_for, ref, self.lex, m.text)
             else:
-                m.actor = actor_for(refs[0], self.lex, m.text, doc.published)
+                m.actor = self._actor(actors, m, refs[0], actor_for, refs[0], self.lex, m.text, doc.published)
         return doc
+
+    @staticmethod
+    def _actor(actors: dict[tuple[object, str, str], Actor | None], m: Mention, identity: object,
+               build: Callable[..., Actor | None], *args: object) -> Actor | None:
+        """``build(*args)``, built once per identity, label and text in a document and shared by its mentions.
+
+        Not shared: a named body or person with a code but no sectors, to which the event coder gives the
+        sector of a crowd word beside it in place (``isnad.events.arguments.chunks``)."""
+        key = (identity, m.label, m.text)
+        actor = actors.get(key, MISSING)
+        if actor is MISSING:
+            actor = build(*args)
+            if not (actor is not None and m.label in ("ORG", "PER") and actor.code and not actor.sectors):
+                actors[key] = actor
+        return actor  # type: ignore[return-value]

@@ -65,14 +65,17 @@ def segment(norm: str, offsets: OffsetMap, key: Callable[[str], str]) -> tuple[l
     sents: list[Sentence] = []
     tokens = Tokens()
     add = tokens.append
-    words: dict[str, str] = {}  # one string per distinct word: a text repeats its words
+    # one pair of strings (the word, its key) per distinct word: a text repeats its words
+    words: dict[str, tuple[str, str]] = {}
     for i, (s, e, h) in enumerate(units):
         first = len(tokens)
         for m in TOKEN.finditer(norm, s, e):
             start, end = m.span()
             word = m.group()
-            word = words.setdefault(word, word)
-            add(original[start], max(original[end - 1] + 1, original[end]), word, key(word), i, start)
+            forms = words.get(word)
+            if forms is None:
+                forms = words[word] = (word, key(word))
+            add(original[start], max(original[end - 1] + 1, original[end]), forms[0], forms[1], i, start)
         # deleted marks after a unit (diacritics on its last letter) belong to it
         sents.append(Sentence(original[s], max(original[e - 1] + 1, original[e]), h, (first, len(tokens))))
     return sents, tokens

@@ -15,7 +15,6 @@ from click.testing import CliRunner
 from isnad import Pipeline
 from isnad.document import Actor, Document, Mention, Place
 from isnad.entities.conll import (
-    Scores,
     documents,
     entities,
     read_conll,
@@ -24,6 +23,7 @@ from isnad.entities.conll import (
     write_conll,
 )
 from isnad.entities.features import data_dir, flat
+from isnad.eval.ner import Scores
 from isnad.entities.merge import Merger
 from isnad.entities.training import read_corpus, sha256, split
 from isnad.errors import DataError

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from isnad.attribution.lexicon import Lexicon
 from isnad.attribution.sources import PUNCT
+from isnad.gazetteer.lexicon import NISBA_ENDINGS
 
 MIN_QUOTE = 3  # words inside quotation marks to count as a quotation, not a quoted name
 # a subject placed before its verb starts after one of these (لكن الدويك اعتبر أن، وكان الرئيس قد قال)
-NISBA = ("ي", "ية", "يون", "يين", "يان", "يتان")
 
 
 def inside_quotes(sw: list[str]) -> list[bool]:
@@ -32,9 +32,9 @@ def object_start(sw: list[str], source: tuple[int, int], labels, lex: Lexicon) -
     """
     for i in range(source[0] + 1, source[1]):
         w, prev = sw[i], sw[i - 1]
-        if labels[i] is not None and labels[i] != "NORP" or w.endswith(NISBA) or w == '"' or w.startswith("ال"):
+        if labels[i] is not None and labels[i] != "NORP" or w.endswith(NISBA_ENDINGS) or w == '"' or w.startswith("ال"):
             continue
-        if prev in lex.anonymous_heads or prev.startswith("ال") or prev.endswith(NISBA) or labels[i - 1] is not None:
+        if prev in lex.anonymous_heads or prev.startswith("ال") or prev.endswith(NISBA_ENDINGS) or labels[i - 1] is not None:
             return i
     return source[1]
 

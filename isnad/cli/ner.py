@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 import click
 
-from isnad.entities.conll import Scores, documents, read_conll, write_conll
+from isnad.entities.conll import documents, read_conll, write_conll
 from isnad.errors import InputError
 from isnad.text.decode import decode
 
@@ -141,14 +141,13 @@ def evaluate_ner(conll, model: Path | None, as_json: bool, document_size: int, e
                     f"{conll.name}: sentence {i}, token {row[0]!r}: the last column {row[-1]!r} is not a BIO tag "
                     "(O, B-TYPE or I-TYPE); the gold tag must be the last column"
                 )
+    from isnad.eval.ner import score
+
     tagger = _tagger(model, document_size)
-    scores = Scores()
-    began, n = time.perf_counter(), 0
-    for doc in documents(sentences, document_size):
-        tokens = [[row[0] for row in sentence] for sentence in doc]
-        n += sum(map(len, tokens))
-        for sentence, predicted in zip(doc, tagger(tokens)):
-            scores.add([row[-1] for row in sentence], predicted)
+    gold = [[([row[0] for row in s], [row[-1] for row in s]) for s in doc] for doc in documents(sentences, document_size)]
+    n = sum(len(words) for doc in gold for words, _ in doc)
+    began = time.perf_counter()
+    scores = score(tagger, gold)
     seconds = time.perf_counter() - began
     if as_json:
         click.echo(json.dumps(scores.as_dict(), indent=2))

@@ -21,6 +21,7 @@ from itertools import chain, compress
 from pathlib import Path
 from types import MappingProxyType
 
+from isnad.gazetteer.lexicon import NISBA_ENDINGS, place_rows
 from isnad.gazetteer.outlets import Registry
 from isnad.resources import Resources
 from isnad.text.clitics import candidates, key
@@ -29,8 +30,7 @@ from isnad.text.normalise import Normaliser
 ARABIC_LETTERS = "".join(map(chr, range(0x0621, 0x06D4)))  # a word of these alone is of Arabic shape
 OFFSET_PREFIXES = ("-2", "-1", "1", "2")  # how the features of the neighbour at offsets -2, -1, +1, +2 are named
 COMMON_CLASS = 4  # seen 16 times or more in the training text
-NISBA = ("يين", "يون", "يان", "ية", "يا", "ي")
-NISBA_ENDS = frozenset(s[-1] for s in NISBA)
+NISBA_ENDS = frozenset(s[-1] for s in NISBA_ENDINGS)
 Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (other words, kind), longest first
 NextWords = Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]  # second word -> (other words, kind), longest first
 Groups = tuple[tuple, ...]  # a word's features in groups: feature names, or attribute ids when tagging
@@ -71,16 +71,13 @@ def rows(path: Path) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
 
 
-def project_names(directory: Path, fold: Callable[[str], str]) -> list[tuple[str, str]]:
-    """``(name, kind)`` from the project's gazetteers (places, actors, first names), when they are there."""
-    out: list[tuple[str, str]] = []
-    for row in rows(directory / "places.tsv"):
-        if len(row) > 8:
-            out.extend((n, "pLOC") for n in row[-1].split("|"))
-    for row in rows(directory / "actors.tsv"):
-        if len(row) > 6:
-            out.extend((n, "p" + row[1]) for n in row[6].split("|"))
-    out.extend((row[0], "FIRST") for row in rows(directory / "first_names.txt"))
+def project_names(resources: Resources) -> list[tuple[str, str]]:
+    """``(name, kind)`` from the project's gazetteers (places, actors, first names)."""
+    out = [(n, "pLOC") for _, names in place_rows(resources) for n in names]
+    for row in resources.rows("gazetteer/actors.tsv", width=7):
+        out.extend((n, "p" + row[1]) for n in row[6].split("|"))
+    out.extend((row[0], "FIRST") for row in resources.rows("gazetteer/first_names.txt"))
+    fold = resources.normaliser.fold
     return [(" ".join(fold(n).split()), k) for n, k in out if n.strip()]
 
 
@@ -111,14 +108,13 @@ def phrase_table(entries: list[tuple[str, str]]) -> tuple[dict[str, frozenset[st
     )
 
 
-def load_lexicons(directory: Path | None = None, project: Path | None = None, memory: bool = True,
-                  resources: Resources | None = None) -> Lexicons:
+def load_lexicons(directory: Path | None = None, memory: bool = True, resources: Resources | None = None) -> Lexicons:
     """The lexicons of a model directory (the bundled one by default); ``memory=False`` leaves out the
     names remembered from the training text."""
     resources = resources or Resources()
     directory = directory or data_dir()
     gazetteer, gaz_phrases = phrase_table([(n, k) for n, k in rows(directory / "anergazet.tsv")])
-    names_of_project = project_names(project or gazetteer_dir(), resources.normaliser.fold)
+    names_of_project = project_names(resources)
     project_words, project_phrases = phrase_table(names_of_project + wiki_and_outlet_names(directory, resources.outlets))
     phrases = dict(gaz_phrases)
     for w, p in project_phrases.items():
@@ -224,7 +220,7 @@ class Featuriser:
     def _nisba(self, k: str) -> bool:
         """An adjective of relation made from a place name known to a gazetteer (سوداني، الكاميرونية)."""
         places = self.places
-        for suffix in NISBA:
+        for suffix in NISBA_ENDINGS:
             if k.endswith(suffix) and len(k) - len(suffix) >= 3:
                 base = k[: -len(suffix)]
                 if base in places or base + "ا" in places or base + "ة" in places:  # سوريا → سوري، مصر → مصري

@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from isnad.document import Actor, Document, Mention, Token
 from isnad.gazetteer.lexicon import ARTICLE_TABLES, Lexicon, Ref
+from isnad.text.clitics import CONJ, GLUED_ARTICLE
 from isnad.text.offsets import after_letters
 
 MAX_NAME_WORDS = 4
-CONJUNCTIONS = ("و", "ف")
-# a preposition or conjunction glued to the article never occurs inside a name (بالقوة، والسياسيين)
-GLUED_ARTICLE = ("بال", "وال", "فال", "كال", "لل")
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "كم")
-NAME_LINKS = frozenset(("بن", "ابن", "بنت", "ابو", "ابا", "عبد", "ام"))
 
 
 class Match:
@@ -160,7 +157,7 @@ def _name_like(t: Token, lex: Lexicon) -> bool:
         and w not in lex.not_names
         and w not in lex.common_words
         and not w.startswith(GLUED_ARTICLE)
-        and not (w[0] in CONJUNCTIONS and len(w) > 3)  # واتخذوا، ومحمد: the next clause or a second name
+        and not (w[0] in CONJ and len(w) > 3)  # واتخذوا، ومحمد: the next clause or a second name
         and not (w[0] in "بلك" and w[1:] in lex.common_words)  # بوسط
         and not (w.startswith("ال") and w.endswith(("ة", "ات", "ون")))  # التسوية، الحضارات: nouns, not surnames
         and not _possessed(w, lex)
@@ -184,7 +181,7 @@ def _first_name(t: Token, lex: Lexicon) -> int | None:
     w = t.norm
     if w in lex.first_names and w not in lex.not_names:
         return 0
-    if w[:1] in CONJUNCTIONS and w[1:] in lex.first_names and w[1:] not in lex.not_names:
+    if w[:1] in CONJ and w[1:] in lex.first_names and w[1:] not in lex.not_names:
         return 1
     return None
 
@@ -215,7 +212,7 @@ def person_names(doc: Document, covered: list[str | None], lex: Lexicon) -> list
             and tokens[j].sentence == t.sentence and _name_like(tokens[j], lex)
         ):
             j += 1
-        while j - i > 1 and tokens[j - 1].norm in NAME_LINKS:
+        while j - i > 1 and tokens[j - 1].norm in lex.name_links:
             j -= 1  # a name does not end in بن or عبد
         if j - i >= 2 and w[prefix or 0 :] in lex.weak_first_names and not titled:
             after = tokens[i + 1].norm

@@ -24,7 +24,7 @@ from typing import Any
 
 import pycrfsuite
 
-from isnad.entities.conll import Scores, entities, read_conll, to_bioes
+from isnad.entities.conll import entities, read_conll, to_bioes
 from isnad.entities.crf import WEIGHTS, weights_from_model, write_weights
 from isnad.entities.features import (
     Featuriser,
@@ -38,6 +38,7 @@ from isnad.entities.features import (
     with_memory,
 )
 from isnad.errors import DataError
+from isnad.eval.ner import Scores, score
 from isnad.resources import Resources
 from isnad.text.normalise import Normaliser
 
@@ -187,14 +188,9 @@ def evaluate(model: Path, sentences: Sentences, document_size: int) -> Scores:
     from isnad.entities.tagger import CrfTagger, tag_document
 
     tagger = CrfTagger(model)
-    scores = Scores()
-    for i in range(0, len(sentences), document_size or 1):
-        block = sentences[i : i + (document_size or 1)]
-        words = [w for w, _ in block]
-        predicted = tag_document(tagger, words) if document_size else [tagger(w) for w in words]
-        for (_, gold), tags in zip(block, predicted):
-            scores.add(gold, tags)
-    return scores
+    size = document_size or 1
+    blocks = (sentences[i : i + size] for i in range(0, len(sentences), size))
+    return score(lambda words: tag_document(tagger, words) if document_size else [tagger(w) for w in words], blocks)
 
 
 def train(corpus: Path = DEFAULT_CORPUS, out: Path | None = None, settings: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from isnad.document import Actor, Document, EventActor, Mention, Token
+from isnad.text.clitics import GLUED_ARTICLE
 
 ACTOR_LABELS = {"PER", "ORG", "GPE", "NORP", "ROLE"}
-PREPOSITIONS = {"ضد", "على", "مع", "الى", "لدى", "في", "من", "عن", "بين", "بحق", "حول", "امام", "تجاه", "نحو"}
 CLITIC_PREPS = {"ب": "ب", "ل": "ل", "ك": "ك"}
 SUBJECT_WINDOW = 4  # a subject after its verb (VSO) starts within this many words
 GENITIVE_WINDOW = 4  # the agent of a verbal noun follows it within this many words
@@ -54,10 +54,10 @@ def _clitic(tok: Token, mention: Mention | None) -> bool:
     if mention is not None and mention.start > tok.start:
         return True
     n = tok.norm
-    return n.startswith(("وال", "بال", "لل", "فال", "كال", "وبال", "ولل"))
+    return n.startswith(GLUED_ARTICLE)
 
 
-def _prep(tokens: list[Token], first: int, mention_start: int, first_sent: int) -> str | None:
+def _prep(tokens: list[Token], first: int, mention_start: int, first_sent: int, prepositions: frozenset[str]) -> str | None:
     tok = tokens[first]
     head = tok.norm[: max(0, mention_start - tok.start)] if mention_start > tok.start else ""
     if not head:
@@ -69,8 +69,8 @@ def _prep(tokens: list[Token], first: int, mention_start: int, first_sent: int) 
         return CLITIC_PREPS[head[:1]]
     if first > first_sent:
         prev = tokens[first - 1].norm
-        prev = prev[1:] if prev[:1] in "وف" and prev[1:] in PREPOSITIONS else prev
-        if prev in PREPOSITIONS:
+        prev = prev[1:] if prev[:1] in "وف" and prev[1:] in prepositions else prev
+        if prev in prepositions:
             return prev
     return None
 
@@ -104,8 +104,9 @@ def _compose(parts: list[tuple[int, Mention]]) -> tuple[Actor, int]:
 
 
 def chunks(doc: Document, sent_first: int, sent_last: int, mentions: list[tuple[int, Mention]],
-           people: list[tuple[int, str]], find: Callable[[int], int]) -> list[Chunk]:
-    """Actor phrases of one sentence (token range), from its mentions and the crowd words found in it."""
+           people: list[tuple[int, str]], find: Callable[[int], int], prepositions: frozenset[str]) -> list[Chunk]:
+    """Actor phrases of one sentence (token range), from its mentions and the crowd words found in it, each
+    with the preposition before it (one of ``prepositions`` or a clitic ب/ل/ك)."""
     tokens = doc.tokens
     lo, hi = tokens[sent_first].start, tokens[sent_last].end
     spans: list[tuple[int, int, int, Mention | None, str | None]] = []
@@ -138,7 +139,7 @@ def chunks(doc: Document, sent_first: int, sent_last: int, mentions: list[tuple[
         start = min(tokens[first].start, *(m.start for _, m in mentions)) if mentions else tokens[first].start
         end = max(tokens[last].end, *(m.end for _, m in mentions)) if mentions else tokens[last].end
         m_start = mentions[0][1].start if mentions else tokens[first].start
-        prep = _prep(tokens, first, m_start, sent_first)
+        prep = _prep(tokens, first, m_start, sent_first, prepositions)
         place = len(mentions) == 1 and not crowd and _only_a_place(mentions[0][1], prep)
         out.append(Chunk(first, last, start, end, actor, head, prep, place=place))
 

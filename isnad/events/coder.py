@@ -24,8 +24,9 @@ from isnad.events.modality import modality
 from isnad.events.patterns import NOUN, VERB, WINDOW_AFTER, WINDOW_BEFORE, Hit, Lexicon
 from isnad.events.restatements import fold
 from isnad.events.roles import Roles, actor_of
-from isnad.events.scorer import DEFINITE, features, sentence_cues, with_several
+from isnad.events.scorer import features, sentence_cues, with_several
 from isnad.resources import Resources
+from isnad.text.clitics import ARTICLE
 
 FACTUAL = {"asserted", "reported"}
 NAME_LABELS = {"PER", "ORG", "GPE", "LOC"}
@@ -144,7 +145,7 @@ class _Sentence(Roles):
                 people.append((i, sector))
         return [
             args_.with_context_country(c, self.countries, self.fallback_country)
-            for c in args_.chunks(self.doc, self.first, self.last, self.mentions, people, self.index.find)
+            for c in args_.chunks(self.doc, self.first, self.last, self.mentions, people, self.index.find, self.lex.prepositions)
         ]
 
     @cached_property
@@ -312,11 +313,11 @@ class _Sentence(Roles):
         رداً على الهجوم, خلال زيارة له), if one governs it. After خلال a definite noun is an act told before
         (خلال الاجتماع), not a new one."""
         norms, cue = self.doc.tokens.norm, self.lex.cue
-        prev = i - 2 if norms[i - 1] in args_.PREPOSITIONS else i - 1
+        prev = i - 2 if norms[i - 1] in self.lex.prepositions else i - 1
         if prev < self.clause[i - self.first]:
             return None
         w = norms[prev]
-        if cue("after_event", w) or cue("cause", w) or (cue("during", w) and not norms[i].startswith(DEFINITE)):
+        if cue("after_event", w) or cue("cause", w) or (cue("during", w) and not norms[i].startswith(ARTICLE)):
             return prev
         return None
 

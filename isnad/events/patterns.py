@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from isnad.events.morphology import Stems, from_past, noun_forms, stems, verb_forms
-from isnad.text.clitics import Clitics
+from isnad.text.clitics import CONJ, Clitics
 
 if TYPE_CHECKING:
     from isnad.resources import Resources
@@ -22,7 +22,6 @@ VERB, NOUN = "verb", "noun"
 WINDOW_AFTER = 4
 WINDOW_BEFORE = 3
 SUFFIXED_CUES = {"planned", "considered", "negation"}
-CONJUNCTIONS = ("و", "ف")
 # two-letter negation particles take a conjunction (ولم، فلا) but no preposition: كما، بما، لما are other words
 CONJUNCTION_ONLY_CUES = {"negation"}
 PARTICLE = 2
@@ -200,8 +199,10 @@ def load_lexicon(resources: Resources, dictionary: bool = False) -> Lexicon:
     expander = Expander(resources.normaliser.fold, groups)
     patterns = load_patterns(resources, WITH_DICTIONARY if dictionary else CURATED)
     numbers = {expander.fold(word): int(value) for word, value in resources.rows("events/numbers.tsv", header=True, width=2)}
+    function_words = {kind: frozenset(map(expander.fold, words.split()))
+                      for kind, words in resources.rows("events/function_words.tsv", header=True, width=2)}
     return Lexicon(index(patterns, expander), cue_forms(resources, expander), expander, resources.clitics,
-                   exclusions(patterns, expander), numbers)
+                   exclusions(patterns, expander), numbers, function_words)
 
 
 def _prefix_of(word: str, base: str) -> str:
@@ -229,8 +230,14 @@ class Lexicon:
 
     def __init__(self, index: dict[str, tuple[Hit, ...]], forms: dict[str, dict[str, str]], expander: Expander,
                  clitics: Clitics, excluded: Mapping[str, frozenset[str]] | None = None,
-                 numbers: Mapping[str, int] | None = None) -> None:
+                 numbers: Mapping[str, int] | None = None,
+                 function_words: Mapping[str, frozenset[str]] | None = None) -> None:
         self.index = index
+        words = function_words or {}
+        # read as they are, clitics and all (function_words.tsv)
+        self.prepositions = words.get("preposition", frozenset())
+        self.demonstratives = words.get("demonstrative", frozenset())
+        self.relatives = words.get("relative", frozenset())
         self.excluded = excluded or {}
         self.numbers = numbers or {}
         self.forms = forms
@@ -290,7 +297,7 @@ class Lexicon:
                 if kind in out or (kind not in SUFFIXED_CUES and base not in plain):
                     continue
                 if (kind in CONJUNCTION_ONLY_CUES and len(base) <= PARTICLE
-                        and _prefix_of(word, base) not in ("", *CONJUNCTIONS)):
+                        and _prefix_of(word, base) not in ("", *CONJ)):
                     continue
                 out[kind] = value
         return out or NO_CUES

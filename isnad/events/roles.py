@@ -78,7 +78,7 @@ class Roles:
         """An actor after a preposition between it and the verb belongs to that phrase (تحتج على تصريحات علي
         خامنئي: خامنئي is not who protests); بين names the parties themselves (أبرمت بين X و Y)."""
         norms = self.doc.tokens.norm
-        return any(norms[j] in args_.PREPOSITIONS and norms[j] != "بين" for j in range(i + 1, c.first))
+        return any(norms[j] in self.lex.prepositions and norms[j] != "بين" for j in range(i + 1, c.first))
 
     def _arguments(self, i: int, hit: Hit) -> tuple[Any, Any]:
         specs = hit.pattern.args or (("src:subj", "tgt:obj") if hit.kind == VERB else ("src:gen", "src:من", "tgt:obj"))

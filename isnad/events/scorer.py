@@ -23,20 +23,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from isnad.document import Token, Tokens
-from isnad.events.arguments import PREPOSITIONS
 from isnad.events.patterns import CACHE_LIMIT, NOUN, Hit, Lexicon
+from isnad.text.clitics import ARTICLE
 
 if TYPE_CHECKING:
     from isnad.resources import Resources
 
 NEAR = 10  # words either side of the trigger where numbers, victims and times count as "near"
-DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"}  # هذا الهجوم: an event told before
 WINDOW = 4  # words either side of the trigger where a number is "close"
 FAMILIES = ("weapon", "security", "report", "crowd", "reaction", "legal")  # cue kinds counted anywhere in the sentence
 FRAMES = ("after_event", "cause", "during")  # cue kinds that count in the few words before the trigger
 FRAME_WINDOW = 3
 TOLL_WINDOW = 3  # a number this close to a casualty word is a toll (ثلاثة قتلى، مقتل 5 أشخاص)
-DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وبال", "فبال")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +79,7 @@ def _kinds(lex: Lexicon, word: str) -> tuple[str, ...]:
         return ("quote",)
     if word in ("؟", "?"):
         return ("question",)
-    if word in DEMONSTRATIVES:
+    if word in lex.demonstratives:  # هذا الهجوم: an event told before
         return ("demonstrative",)
     found = lex.cues_of(word)
     kinds = tuple(kind for kind in CUE_KINDS if kind in found)
@@ -135,7 +133,7 @@ def features(
            f"item:{hit.pattern.id}#{hit.item}",
            f"src_sector:{sectors[0]}", f"tgt_sector:{sectors[1]}"]
     if hit.kind == NOUN:
-        definite = word.startswith(DEFINITE)
+        definite = word.startswith(ARTICLE)
         out.append(f"noun:{reason}:{'definite' if definite else 'indefinite'}")
         if definite:
             out.append("noun:definite")
@@ -154,9 +152,9 @@ def features(
         out.append("clause_initial")
     if i > first:
         prev = tokens[i - 1].norm
-        if prev in PREPOSITIONS or lex.cue("verb_before", prev):
+        if prev in lex.prepositions or lex.cue("verb_before", prev):
             out.append(f"prev:{prev}")
-    if i < last and tokens[i + 1].norm in ("الذي", "التي", "الذين"):
+    if i < last and tokens[i + 1].norm in lex.relatives:
         out.append("next:relative")
     near = range(i - NEAR, i + NEAR + 1)
     for name in ("number", "casualty", "recent"):

@@ -17,8 +17,11 @@ from isnad.text.clitics import CONJ, Clitics
 if TYPE_CHECKING:
     from isnad.resources import Resources
 
-# the endings of a nisba adjective (إيراني، إيرانية، إيرانيون …); the tagger's features use them too
-NISBA = ("", "ة", "ون", "ين", "ا", "ان", "ات", "تين", "تان")
+# the inflections after a nisba base listed in nationalities.tsv (إيراني + ة، ون …)
+NISBA_INFLECTIONS = ("", "ة", "ون", "ين", "ا", "ان", "ات", "تين", "تان")
+# the whole endings of any adjective of relation (إيراني، إيرانيتان، إيرانياً), longest first: what the
+# tagger's features and the attribution clauses take for one
+NISBA_ENDINGS = ("يتان", "يين", "يون", "يان", "ية", "يا", "ي")
 SOUND = ("", "ون", "ين", "ة", "ات", "تين", "تان", "ان")
 # Which table wins when one phrase names several things (سوريا is the country, not a nisba form).
 PRIORITY = {"place": 0, "outlet": 1, "outlet_ctx": 1, "org": 2, "person": 3, "norp": 4, "role": 5}
@@ -85,6 +88,7 @@ class Lexicon:
     not_names: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     weak_first_names: frozenset[str] = frozenset()  # علي may be على in Egyptian typography
+    name_links: frozenset[str] = frozenset()  # بن، أبو، عبد: inside a name, never at its end
     media_words: frozenset[str] = frozenset()
     country_en: dict[str, str] = field(default_factory=dict)  # ISO alpha-3 -> English name
     # whether names of places and bodies under a key are written with the article (القاهرة، القاعدة)
@@ -194,7 +198,7 @@ def load_lexicon(resources: Resources) -> Lexicon:
     for i, (sectors, en, inflection, name) in enumerate(_rows("roles.tsv")):
         rid = f"role:{i}"
         lex.roles[rid] = (tuple(s for s in sectors.split(",") if s), en)
-        forms = inflect(fold(name), NISBA if inflection == "nisba" else SOUND if inflection == "sound" else ("",))
+        forms = inflect(fold(name), NISBA_INFLECTIONS if inflection == "nisba" else SOUND if inflection == "sound" else ("",))
         ref = Ref("role", rid, "ROLE")
         for f in forms:
             lex.add(f, ref)
@@ -203,7 +207,7 @@ def load_lexicon(resources: Resources) -> Lexicon:
         lex.norps[nid] = (code, en)
         ref = Ref("norp", nid, "NORP")
         for b in bases.split("|"):
-            for f in inflect(fold(b), NISBA):
+            for f in inflect(fold(b), NISBA_INFLECTIONS):
                 lex.add(f, ref)
         for f in others.split("|"):
             if f.strip():
@@ -230,5 +234,6 @@ def load_lexicon(resources: Resources) -> Lexicon:
             lex.add(wrong, ref, folded=False)
     lex.not_names = _words("not_names.txt", folded=False)
     lex.weak_first_names = _words("weak_first_names.txt", folded=False)
+    lex.name_links = _words("name_links.txt", folded=False)
     lex.titles = frozenset(key(w) for w in _words("person_titles.txt", folded=False))
     return lex

@@ -13,6 +13,9 @@ SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", 
 SUFFIX_SET = frozenset(SUFFIXES)
 SUFFIX_SIZES = sorted({len(s) for s in SUFFIXES}, reverse=True)
 SUFFIX_ENDS = frozenset(s[-1] for s in SUFFIXES)
+# the article with the clitics that may stand before it (والسلطات، للأمم, and ل + ال written لل)
+ARTICLE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وبال", "فبال")
+GLUED_ARTICLE = ARTICLE[1:]
 PREFIX_STARTS = frozenset([*CONJ, *PREP, "ا"])  # the first letters of a word that may carry a prefix (ا: ال)
 MIN_BASE = 2
 

@@ -271,6 +271,17 @@ def test_prepositional_targets_and_places():
     assert ev.place.en == "Paris" and ev.place.text == "باريس"
 
 
+def test_a_capital_after_a_noun_of_place_is_where_not_who(pipeline):
+    # a protest in the centre of Nouakchott (SaudiNewsNet, 2015-07-31): the city is its place, not its source;
+    # without the noun of place the capital speaks for its state
+    doc = pipeline("وتجمهر أنصار الحركة وسط نواكشوط، ورفعوا شعارات.", published="2015-07-31")
+    protest = next(e for e in doc.events if e.trigger.text == "وتجمهر")
+    assert protest.source is None or protest.source.text != "نواكشوط"
+    assert protest.place is not None and protest.place.en == "Nouakchott"
+    doc = pipeline("نواكشوط ترفض الاتهامات.", published="2015-07-31")
+    assert [e.source.actor.code for e in doc.events if e.source] == ["MRT"]
+
+
 def test_document_without_triggers_costs_nothing_and_has_no_events():
     doc = _doc("وصل الوفد إلى العاصمة صباح اليوم.", [])
     assert EventCoder()(doc).events == []

@@ -104,9 +104,11 @@ def _compose(parts: list[tuple[int, Mention]]) -> tuple[Actor, int]:
 
 
 def chunks(doc: Document, sent_first: int, sent_last: int, mentions: list[tuple[int, Mention]],
-           people: list[tuple[int, str]], find: Callable[[int], int], prepositions: frozenset[str]) -> list[Chunk]:
+           people: list[tuple[int, str]], find: Callable[[int], int], prepositions: frozenset[str],
+           locatives: frozenset[str]) -> list[Chunk]:
     """Actor phrases of one sentence (token range), from its mentions and the crowd words found in it, each
-    with the preposition before it (one of ``prepositions`` or a clitic ب/ل/ك)."""
+    with the preposition before it (one of ``prepositions`` or a clitic ب/ل/ك); a name after one of
+    ``locatives`` (وسط نواكشوط) is a place."""
     tokens = doc.tokens
     lo, hi = tokens[sent_first].start, tokens[sent_last].end
     spans: list[tuple[int, int, int, Mention | None, str | None]] = []
@@ -140,7 +142,8 @@ def chunks(doc: Document, sent_first: int, sent_last: int, mentions: list[tuple[
         end = max(tokens[last].end, *(m.end for _, m in mentions)) if mentions else tokens[last].end
         m_start = mentions[0][1].start if mentions else tokens[first].start
         prep = _prep(tokens, first, m_start, sent_first, prepositions)
-        place = len(mentions) == 1 and not crowd and _only_a_place(mentions[0][1], prep)
+        place = len(mentions) == 1 and not crowd and (
+            _only_a_place(mentions[0][1], prep) or _after_locative(tokens, first, sent_first, mentions[0][1], locatives))
         out.append(Chunk(first, last, start, end, actor, head, prep, place=place))
 
     for span in spans:
@@ -162,6 +165,14 @@ def _only_a_place(m: Mention, prep: str | None) -> bool:
     if m.label != "GPE" or m.place is None or m.place.kind in (None, "country"):
         return False
     return prep is not None or not (m.actor and m.actor.code)
+
+
+def _after_locative(tokens: list[Token], first: int, first_sent: int, m: Mention, locatives: frozenset[str]) -> bool:
+    """A place name after a noun of place (وسط نواكشوط، بشمال سوريا، العاصمة صنعاء): where, not who."""
+    if m.label != "GPE" or m.place is None or first <= first_sent:
+        return False
+    prev = tokens[first - 1].norm
+    return prev in locatives or (prev[:1] in "وفبل" and prev[1:] in locatives)
 
 
 def countries_in(mentions: list[tuple[int, Mention]], find: Callable[[int], int]) -> list[tuple[int, str]]:

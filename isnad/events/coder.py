@@ -145,7 +145,8 @@ class _Sentence(Roles):
                 people.append((i, sector))
         return [
             args_.with_context_country(c, self.countries, self.fallback_country)
-            for c in args_.chunks(self.doc, self.first, self.last, self.mentions, people, self.index.find, self.lex.prepositions)
+            for c in args_.chunks(self.doc, self.first, self.last, self.mentions, people, self.index.find, self.lex.prepositions,
+                                     self.lex.locatives)
         ]
 
     @cached_property

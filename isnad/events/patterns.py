@@ -238,6 +238,7 @@ class Lexicon:
         self.prepositions = words.get("preposition", frozenset())
         self.demonstratives = words.get("demonstrative", frozenset())
         self.relatives = words.get("relative", frozenset())
+        self.locatives = words.get("locative", frozenset())
         self.excluded = excluded or {}
         self.numbers = numbers or {}
         self.forms = forms

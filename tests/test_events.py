@@ -282,6 +282,17 @@ def test_a_capital_after_a_noun_of_place_is_where_not_who(pipeline):
     assert [e.source.actor.code for e in doc.events if e.source] == ["MRT"]
 
 
+def test_a_pronoun_after_the_complementiser_is_the_speaker_and_a_relative_its_antecedent(pipeline):
+    # SaudiNewsNet, 2015-07-25: the police said that they arrested 60 people
+    doc = pipeline("وذكرت الشرطة أنها اعتقلت 60 شخصا من العاصمة كاتماندو بتهمة محاولة فرض الإضراب.", published="2015-07-25")
+    arrest = next(e for e in doc.events if e.trigger.text == "اعتقلت")
+    assert arrest.source.text == "الشرطة" and arrest.source.actor.code == "NPLCOP"
+    # the forces that arrested dozens of students: the words after the verb are its object
+    doc = pipeline("وقالت مصادر إن قوات الأمن التي اعتقلت عشرات الطلاب انسحبت من الجامعة.", published="2015-07-25")
+    arrest = next(e for e in doc.events if e.trigger.text == "اعتقلت")
+    assert arrest.source.text == "قوات الأمن" and arrest.target.text == "الطلاب"
+
+
 def test_document_without_triggers_costs_nothing_and_has_no_events():
     doc = _doc("وصل الوفد إلى العاصمة صباح اليوم.", [])
     assert EventCoder()(doc).events == []

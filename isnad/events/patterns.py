@@ -239,6 +239,7 @@ class Lexicon:
         self.demonstratives = words.get("demonstrative", frozenset())
         self.relatives = words.get("relative", frozenset())
         self.locatives = words.get("locative", frozenset())
+        self.told_subjects = words.get("told_subject", frozenset())
         self.excluded = excluded or {}
         self.numbers = numbers or {}
         self.forms = forms

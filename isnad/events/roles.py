@@ -13,6 +13,9 @@ from isnad.events.arguments import Chunk
 from isnad.events.patterns import NOUN, VERB, Hit
 
 
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")  # a verb ending so may carry its object (وقعته)
+
+
 class Roles:
     """The argument rules of a sentence being coded (:class:`isnad.events.coder._Sentence`): they read its
     clauses (``clause``, ``_clause_end``), its actor phrases (``actors_for``), its countries and the events
@@ -35,12 +38,18 @@ class Roles:
             before = [c for c in free if cs <= c.first and c.last < i and c.prep is None]
             if before and self._fronted(before[-1], i, cs):
                 return before[-1], None
+            antecedent = self._antecedent(i, free)
+            if antecedent is not None:
+                return antecedent, None
             after = [c for c in free if i < c.first <= i + args_.SUBJECT_WINDOW and c.first <= ce and c.prep is None
                      and not self._inside_phrase(i, c)]
             if after:
                 return after[0], None
             if before:
                 return before[-1], None
+            speaker = self._speaker(i)
+            if speaker is not None:
+                return speaker, None
             prev = next((e for e in reversed(self.events) if e.source and e.source.actor), None)
             if prev is not None and prev.trigger.start < self.doc.tokens[i].start:
                 return None, prev.source
@@ -73,6 +82,36 @@ class Roles:
         if c.last != i - 1:
             return False
         return c.first == cs or bool(self.lex.cue("complementiser", self.doc.tokens.norm[c.first - 1]))
+
+    def _antecedent(self, i: int, free: list[Chunk]) -> Chunk | None:
+        """The actor a relative pronoun right before the verb refers to (قوات الأمن التي اعتقلت عشرات الطلاب):
+        its subject, unless the verb carries the pronoun of its object (الاتفاق الذي وقعته الحكومة), whose
+        subject follows it."""
+        norms = self.doc.tokens.norm
+        if norms[i].endswith(OBJECT_PRONOUNS):
+            return None
+        j = i - 1
+        if j > self.first and norms[j] in ("قد", "لم", "لن"):
+            j -= 1
+        if j <= self.first or norms[j] not in self.lex.relatives:
+            return None
+        return next((c for c in free if c.last == j - 1), None)
+
+    def _speaker(self, i: int) -> Chunk | None:
+        """The source a clause is reported from, when a pronoun after أنّ/إنّ is its verb's subject (وذكرت الشرطة
+        أنها اعتقلت 60 شخصا): the speaker's phrase in this sentence (kept out of the roles of what it reports
+        otherwise, see ``actors_for``)."""
+        tokens = self.doc.tokens
+        j = i - 1
+        if j >= self.first and tokens.norm[j] in ("قد", "لن", "لم", "لا"):
+            j -= 1
+        if j < self.first or tokens.norm[j] not in self.lex.told_subjects:
+            return None
+        at = tokens.start[i]
+        for a in self.index.reported.get(self.sid, ()):
+            if a.source is not None and a.content is not None and a.content.start <= at < a.content.end:
+                return next((c for c in self.chunks if c.start <= a.source.start < c.end and c.last < j), None)
+        return None
 
     def _inside_phrase(self, i: int, c: Chunk) -> bool:
         """An actor after a preposition between it and the verb belongs to that phrase (تحتج على تصريحات علي

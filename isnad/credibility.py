@@ -18,6 +18,9 @@ from isnad.resources import Resources
 
 
 class Credibility:
+    """The ``credibility`` stage: an Admiralty grade (:class:`~isnad.document.Grade`) on every event, from its
+    attributions and the outlet that published the article."""
+
     name = "credibility"
     requires: tuple[str, ...] = ("events", "attributions")
     assigns: tuple[str, ...] = ("events",)

@@ -33,6 +33,8 @@ class Span:
 
 @dataclass(slots=True)
 class Sentence:
+    """A sentence, or a heading line, of the original text, with its token range."""
+
     start: int
     end: int
     heading: bool = False  # a headline or sub-heading line, not running text
@@ -69,6 +71,7 @@ class Tokens(Sequence[Token]):
         self.key: list[str] = []
 
     def append(self, start: int, end: int, norm: str, key: str, sentence: int, nstart: int) -> None:
+        """Adds a token at the end: one value to each column."""
         self.start.append(start)
         self.end.append(end)
         self.norm.append(norm)
@@ -96,6 +99,8 @@ class Tokens(Sequence[Token]):
 
 @dataclass(slots=True)
 class Actor:
+    """Who a mention names as an actor: Arabic and English names, country, sectors and CAMEO-style code."""
+
     ar: str | None = None
     en: str | None = None
     country: str | None = None  # ISO 3166 alpha-3, or a region code such as EUR
@@ -107,6 +112,8 @@ class Actor:
 
 @dataclass(slots=True)
 class Place:
+    """A place a mention names: names, kind, country, province and coordinates, as the gazetteer has them."""
+
     ar: str | None = None
     en: str | None = None
     kind: str | None = None  # country, adm1, city, region, site
@@ -120,6 +127,9 @@ class Place:
 
 @dataclass(slots=True)
 class Mention:
+    """A name in the text (a person, body, place, nationality, role), its label, the recogniser that found it
+    and, once resolved, its actor or place."""
+
     start: int
     end: int
     text: str
@@ -135,6 +145,12 @@ class Mention:
 
 @dataclass(slots=True)
 class TimeSpan:
+    """A time expression (أمس، 15 يناير 2026) and the dates it covers, both ends inclusive.
+
+    The interval is None when the expression is relative and the article has no date (``anchor`` is then
+    "unresolved").
+    """
+
     start: int
     end: int
     text: str
@@ -149,6 +165,9 @@ class TimeSpan:
 
 @dataclass(slots=True)
 class Attribution:
+    """According to whom a claim is made: the reporting cue (قال، أفادت), the words naming the source and its
+    type, the content credited to it and how certain the text presents it."""
+
     id: str
     cue: Span
     source: Span | None  # the words naming the source, if any
@@ -166,6 +185,8 @@ class Attribution:
 
 @dataclass(slots=True)
 class EventActor:
+    """An event's source or target: the words naming it and the actor they resolve to."""
+
     text: str | None = None
     start: int | None = None
     end: int | None = None
@@ -175,6 +196,8 @@ class EventActor:
 
 @dataclass(slots=True)
 class Cameo:
+    """An event's CAMEO code, its label, Goldstein score (-10 to +10) and quad class (1 to 4)."""
+
     code: str
     label: str
     goldstein: float
@@ -183,6 +206,8 @@ class Cameo:
 
 @dataclass(slots=True)
 class Plover:
+    """An event's PLOVER coding: type, mode and contexts."""
+
     type: str | None  # None for statements (CAMEO 01) and codes without a PLOVER type
     mode: str | None = None
     contexts: list[str] = field(default_factory=list)
@@ -210,6 +235,9 @@ class Grade:
 
 @dataclass(slots=True)
 class Event:
+    """One coded event: its trigger, CAMEO and PLOVER codes, source, target, place, time and modality, the
+    attributions it rests on and its credibility grade."""
+
     id: str
     trigger: Span
     cameo: Cameo
@@ -228,6 +256,9 @@ class Event:
 
 @dataclass(slots=True)
 class Document:
+    """An article and everything the stages found in it; ``norm``, ``offsets`` and ``tokens`` are the stages'
+    working data, never serialised."""
+
     text: str
     id: str = ""  # the caller's id when given, else the text hash
     hash: str = ""  # hash of the normalised text: the identity used to find duplicates
@@ -250,9 +281,11 @@ class Document:
     tokens: Sequence[Token] = field(default_factory=Tokens, repr=False)  # a Tokens once segmented
 
     def span(self, start: int, end: int) -> Span:
+        """The span ``[start, end)`` of the original text, with its text (no token range)."""
         return Span(start, end, self.text[start:end])
 
     def to_dict(self) -> dict[str, Any]:
+        """The document as JSON-ready data with its ``schema`` version, the working data left out."""
         out: dict[str, Any] = {"schema": SCHEMA_VERSION}
         for f in fields(self):
             if f.name in _WORKING:
@@ -262,6 +295,7 @@ class Document:
         return out
 
     def to_json(self, indent: int | None = None) -> str:
+        """The document's JSON (:meth:`to_dict`), Arabic written as it is, not escaped."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def json_chunks(self, indent: int | None = None) -> Iterator[str]:
@@ -295,6 +329,10 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
+        """The document that :meth:`to_dict` data (schema 1 or 2) describes, without working data.
+
+        Raises ValueError for a schema newer than this version of isnad.
+        """
         schema = data.get("schema", SCHEMA_VERSION)
         if schema > SCHEMA_VERSION:
             raise ValueError(f"document schema {schema} is newer than this version of isnad ({SCHEMA_VERSION})")
@@ -319,6 +357,7 @@ class Document:
 
     @classmethod
     def from_json(cls, text: str) -> Document:
+        """The document that :meth:`to_json` text describes."""
         return cls.from_dict(json.loads(text))
 
 

@@ -13,12 +13,18 @@ class IsnadError(Exception):
 
 
 class DecodeError(IsnadError):
+    """Bytes that cannot be read as text: undecodable in the given encoding, or a binary file."""
+
     code = "E101"
 
 
 class InputError(IsnadError):
+    """Input the caller must correct: a field of the wrong type, a page without article text, a bad setting."""
+
     code = "E102"
 
 
 class DataError(IsnadError):
+    """A model the analysis needs, or the corpus training reads, is missing or unreadable."""
+
     code = "E201"

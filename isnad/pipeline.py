@@ -40,6 +40,9 @@ RELEASED = {"norm": ""}
 
 
 class Stage(Protocol):
+    """A step of the analysis: its name, the Document fields it reads and those it sets, and the call that
+    sets them."""
+
     name: str
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
@@ -62,6 +65,8 @@ def collect_less() -> None:
 
 
 class PipelineError(IsnadError):
+    """A pipeline that cannot be built: an unknown stage, or one that needs a field no earlier stage sets."""
+
     code = "E202"
 
 
@@ -146,6 +151,7 @@ class Pipeline:
 
     @property
     def names(self) -> list[str]:
+        """The stages' names, in the order they run."""
         return [s.name for s in self.stages]
 
     def __call__(self, doc: Document | str, **fields: Any) -> Document:

@@ -36,6 +36,8 @@ DATA_SETTING = "ISNAD_DATA"
 
 
 class DataError(IsnadError):
+    """The data folder given, or a data file in it, does not exist."""
+
     code = "E203"
 
 

@@ -12,5 +12,7 @@ router = APIRouter(tags=["actors"])
 
 @router.get("/api/actors", summary="Actors, most frequent first")
 def actors(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> Response:
+    """The stored actors, most frequent first: each one's code, country, English and Arabic names, and
+    ``events``, the number of events it is the source or target of."""
     with open_request_store(request) as store:
         return kept_answer(request, store, lambda: {"items": store.actors(limit=limit)})

@@ -65,6 +65,7 @@ class Analyser:
 
 
 def not_found(what: str) -> HTTPException:
+    """The 404 error whose detail reads "<what> not found"."""
     return HTTPException(404, f"{what} not found")
 
 

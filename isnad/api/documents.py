@@ -15,6 +15,8 @@ router = APIRouter(tags=["documents"])
 
 
 class NewDocument(BaseModel):
+    """An article to analyse: its text and, when known, its title, url, outlet and publication date."""
+
     text: str = Field(min_length=1, description="the article text, at most the server's limit "
                                                 "(20 MB of UTF-8 unless set otherwise)")
     title: str | None = Field(None, max_length=1000)
@@ -31,6 +33,7 @@ ERROR = {"content": {"application/json": {"schema": {"type": "object", "properti
 @router.get("/api/documents/{doc_id}", summary="One analysed document, whole", response_class=Response,
             responses={200: DOCUMENT, 404: {**ERROR, "description": "no document has this id or hash"}})
 def get_document(request: Request, doc_id: Annotated[str, Path(max_length=200)]) -> Response:
+    """The stored analysis of the document with this id or hash: the Document's JSON."""
     with open_request_store(request) as store:
         doc = store.document(doc_id)
     if doc is None:
@@ -54,6 +57,10 @@ def get_document(request: Request, doc_id: Annotated[str, Path(max_length=200)])
     },
 )
 def post_document(request: Request, body: NewDocument, response: Response) -> dict[str, Any]:
+    """Analyses the article, stores it and answers with its Document's JSON.
+
+    A text over the server's size limit is refused (413) before any analysis. ``Location`` names the
+    stored document; ``X-Isnad-Store`` says whether it was added, replaced or unchanged (then status 200)."""
     size = len(body.text.encode("utf-8", "surrogatepass"))
     if size > request.app.state.max_bytes:
         raise HTTPException(413, too_large(request.app.state.max_bytes, size))

@@ -25,6 +25,7 @@ async def event_filter(
     document: Annotated[str | None, Query(max_length=80, description="document id or hash")] = None,
     text: Annotated[str | None, Query(max_length=200, description="full-text query on the article")] = None,
 ) -> EventFilter:
+    """The :class:`~isnad.store.EventFilter` of the query parameters; an empty parameter selects everything."""
     # Empty form fields arrive as "": they mean "any", not "match the empty string".
     # (async: it does no I/O, so it runs on the event loop instead of taking a worker thread)
     return EventFilter(
@@ -51,6 +52,8 @@ def list_events(
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     exact_total: Annotated[bool, Query(description="count every match (slower on broad filters)")] = False,
 ) -> Response:
+    """A page of the events matching the filters, each as its stored JSON with its article's id, title, date
+    and url."""
     with open_request_store(request) as store:
         # the events' stored JSON goes out as it is: nothing is decoded and encoded again
         page = store.events_page(filters, limit=limit, offset=offset,

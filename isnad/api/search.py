@@ -21,6 +21,7 @@ def search(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Response:
+    """The stored articles that hold the words of ``q``, newest first, each with a snippet and its events."""
     head = json.dumps({"query": q, "limit": limit, "offset": offset}, ensure_ascii=False)[:-1]
     with open_request_store(request) as store:
         # the events' stored JSON goes out as it is: nothing is decoded and encoded again

@@ -28,6 +28,7 @@ UNNAMED = {"anonymous", "qualified_anonymous", "report"}
 
 
 def publisher(article: SourceArticle) -> str:
+    """Who published an article, as the graph names it: its outlet, else its url's host, else "unknown outlet"."""
     if article.outlet:
         return article.outlet
     if article.url:
@@ -100,6 +101,8 @@ def sources(
     filters: Annotated[EventFilter, Depends(event_filter)],
     documents: Annotated[int, Query(ge=1, le=100, description="at most this many articles, newest first")] = 40,
 ) -> Response:
+    """The source graph of the articles of the newest matching events (at most ``documents``): outlets,
+    reports, sources and event codes, each with an edge to what it relays."""
     with open_request_store(request) as store:
         return kept_answer(request, store,
                            lambda: source_graph(source_articles(store, filters, documents), store.terms.normaliser,

@@ -12,5 +12,7 @@ router = APIRouter(tags=["stats"])
             responses={200: {"description": "backend, documents, articles, stories, events, mentions, by_plover, "
                                             "by_modality", "content": {"application/json": {"schema": {"type": "object"}}}}})
 def stats(request: Request) -> Response:
+    """Numbers of stored documents, events and mentions, of events by PLOVER type and by modality, and
+    (with the cross-article layer) of articles received and stories told by more than one."""
     with open_request_store(request) as store:
         return kept_answer(request, store, store.stats)

@@ -25,6 +25,8 @@ def list_stories(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Response:
+    """A page of stories (one event reported across articles), the most reported first, each with its
+    representative event; ``total`` counts every story the filters select."""
     # a date type would also take a number as a Unix time (since=0.0): the schema says an ISO date
     filters = {"since": since or None, "until": until or None,
                "cameo": cameo, "min_articles": min_articles, "grade": grade}
@@ -40,6 +42,7 @@ def list_stories(
                              "content": {"application/json": {"schema": {"type": "object"}}}},
                        404: {"description": "no such story"}})
 def get_story(request: Request, story_id: Annotated[str, Path(max_length=200)]) -> Response:
+    """One story with its member reports, their copies and its representative event."""
     with open_request_store(request) as store:
         story = store.story(story_id)
     if story is None:

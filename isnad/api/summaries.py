@@ -20,12 +20,15 @@ def timeline(
     filters: Annotated[EventFilter, Depends(event_filter)],
     by: Annotated[Literal["event", "published"], Query(description="the date of the bars: the event's or the article's")] = "event",
 ) -> Any:
+    """The matching events per day: ``bars`` by PLOVER type on the date ``by`` names, ``line`` on the other date."""
     with open_request_store(request) as store:
         return kept_answer(request, store, lambda: day_counts(store, filters, by))
 
 
 @router.get("/api/map", summary="Event places with coordinates, their origin and number of events")
 def map_places(request: Request, filters: Annotated[EventFilter, Depends(event_filter)]) -> Any:
+    """The places of the matching events that have coordinates, one item per place and origin (stated in the
+    event's sentence, named elsewhere in the article, or inferred), with their number of events."""
     with open_request_store(request) as store:
         return kept_answer(request, store, lambda: {"items": place_counts(store, filters)})
 
@@ -37,5 +40,6 @@ def map_place_events(
     key: Annotated[str, Query(max_length=300, description="the place's key, as /api/map gives it")],
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Any:
+    """The newest matching events at the place ``key`` names (a key as ``/api/map`` gives it)."""
     with open_request_store(request) as store:
         return kept_answer(request, store, lambda: {"items": place_events(store, filters, key, limit)})

@@ -44,6 +44,9 @@ def inflect(past: str, present: str) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
+    """The attribution word lists, folded like the text: reporting-verb forms, cue phrases, source heads,
+    hedges and the words that open or end a clause."""
+
     fold: Callable[[str], str]  # the text's folding, for source phrases
     outlets: Registry
     verbs: dict[str, str]  # folded form (with prefixes) -> role: say, continue, deny, allege, cite

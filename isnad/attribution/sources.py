@@ -92,6 +92,9 @@ def description_end(words: list[str], k: int, lex: Lexicon) -> int:
 
 @dataclass(slots=True)
 class Typed:
+    """A source's type (named_person, named_outlet, named_institution, report, qualified_anonymous, anonymous)
+    with the outlet it names or speaks to, when known."""
+
     type: str
     outlet: Outlet | None = None
     back_reference: str | None = None  # the head word of a back reference (التقرير، الصحيفة, ...)

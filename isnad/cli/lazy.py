@@ -7,14 +7,20 @@ import click
 
 
 class LazyGroup(click.Group):
+    """A click group whose ``lazy`` commands (name -> ``"module:attribute"``) are imported when first used."""
+
     def __init__(self, *args, lazy: dict[str, str] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.lazy = lazy or {}  # name -> "module:attribute"
 
     def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every subcommand's name, the lazy ones included, in alphabetical order."""
         return sorted(set(super().list_commands(ctx)) | set(self.lazy))
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        """The subcommand ``name``, imported now if it is lazy; None when there is no such command.
+
+        A command whose optional dependency is not installed gives a stand-in that says which package it needs."""
         if name in self.lazy:
             module, attr = self.lazy[name].split(":")
             try:

@@ -36,6 +36,8 @@ def cli() -> None:
 
 
 def main() -> None:
+    """Runs the `isnad` command and exits with its status; an isnad error is one line on stderr and status 2,
+    not a traceback."""
     try:
         code = cli.main(standalone_mode=False)
     except click.exceptions.Exit as e:

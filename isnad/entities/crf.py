@@ -26,6 +26,8 @@ Sentence = Sequence[Sequence[Sequence[int]]]  # for each token, groups of attrib
 
 @dataclass(frozen=True)
 class Weights:
+    """The CRF's weights in flat arrays of doubles: between labels, and a row of label weights per attribute."""
+
     labels: tuple[str, ...]  # the model's labels (BIOES)
     transitions: array  # doubles: from each label (row) to each label (column)
     attributes: tuple[str, ...]  # attribute id i + 1 is attributes[i]; id 0 stands for none

@@ -17,6 +17,9 @@ CACHE_LIMIT = 50_000
 
 
 class GazetteerRecogniser:
+    """The ``gazetteer`` stage: mentions of the phrases the gazetteers hold (the longest match first, left to
+    right, none overlapping), then the state institutions and person names :mod:`isnad.entities.rules` builds."""
+
     name = "gazetteer"
     requires: tuple[str, ...] = ("tokens",)
     assigns: tuple[str, ...] = ("mentions",)

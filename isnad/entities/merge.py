@@ -24,6 +24,9 @@ MARK = re.compile(r"[\u0640\u064B-\u065F\u0670\u06D6-\u06ED]")
 
 
 class Merger:
+    """Merges the tagger's names into a document's mentions: ``merger(doc, names)`` gives the merged list in
+    text order."""
+
     def __init__(self, resources: Resources) -> None:
         self.fold = resources.normaliser.fold
         self.candidates = resources.clitics.candidates
@@ -32,6 +35,8 @@ class Merger:
         self._stop: dict[str, bool] = {}
 
     def is_stop(self, word: str) -> bool:
+        """Whether a word is a function word that is never a name (على، في، من: ``ner/stop_person.txt``),
+        with or without its first clitic."""
         got = self._stop.get(word)
         if got is None:
             if len(self._stop) > CACHE_LIMIT:

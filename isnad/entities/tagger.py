@@ -100,6 +100,9 @@ class SentenceWords(Sequence[list[str]]):
 
 
 class TaggerRecogniser:
+    """The ``tagger`` stage: the names the statistical tagger finds (the CRF, or the transformer model in
+    ``model``), merged with the mentions already found."""
+
     name = "tagger"
     requires: tuple[str, ...] = ("tokens", "mentions")
     assigns: tuple[str, ...] = ("mentions",)

@@ -15,6 +15,12 @@ MAX_LENGTH = 512
 
 
 class TransformerTagger:
+    """Tags a sentence's words with a local token-classification model: each word gets the label of its first
+    sub-word; words past its length limit (512 sub-words) stay "O".
+
+    Raises DataError when the extra is not installed or the directory holds no usable model.
+    """
+
     source = "transformer"
 
     def __init__(self, directory: Path) -> None:

@@ -15,6 +15,8 @@ CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 class EvalDataError(IsnadError):
+    """The reference data or the gold files an evaluation reads are not where the settings point."""
+
     code = "E204"
 
 

@@ -60,6 +60,8 @@ class Counts:
 
 @dataclass
 class Report:
+    """The scores of one run over the reading gold: counts per scoring key, accuracies and the tallies of errors."""
+
     articles: int = 0
     triggers: Counts = field(default_factory=Counts)
     root: Counts = field(default_factory=Counts)

@@ -15,6 +15,9 @@ WEAK = ("و", "ي")
 
 @dataclass(frozen=True, slots=True)
 class Stems:
+    """The stems a verb's forms are built from, in normalised spelling, and its regular verbal nouns and
+    participles."""
+
     past: str  # 3rd person masculine singular: انشق
     past_c: str  # before a consonant suffix (ت، نا، ن): انشقق
     present: str  # without the person prefix: نشق (ينشق)
@@ -25,6 +28,8 @@ class Stems:
 
 
 def kind(root: str) -> str:
+    """The class of a three-letter root, which decides its stems: doubled (شقق), hollow (قول),
+    defective (نفي), assimilated (وصل) or sound."""
     f, c, l = root
     if c == l:
         return "doubled"

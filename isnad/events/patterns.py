@@ -30,6 +30,9 @@ CACHE_LIMIT = 50_000  # distinct words whose look-ups are kept: a long article o
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
+    """An event pattern: its trigger words, CAMEO code, the words that must come before or after them, where
+    its source and target are found, and what a match sets besides (contexts, modality)."""
+
     id: str  # rule id, e.g. "verbs/defect"
     cameo: str
     items: tuple[str, ...]  # the trigger specs, as written
@@ -44,6 +47,7 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
+        """How many word groups must come before or after; among a word's hits the more specific come first."""
         return len(self.after) + len(self.before)
 
 
@@ -252,6 +256,8 @@ class Lexicon:
         self._seen: dict[str, dict[str, Any]] = {}  # the callers' own caches, see seen()
 
     def hits(self, word: str) -> tuple[Hit, ...]:
+        """The patterns a normalised word can trigger, from the first of its clitic bases that has any; where that
+        base cannot be a verb in the word (after the article or ب, for instance), only its noun hits."""
         got = self.cache.get(word)
         if got is None:
             got = ()
@@ -305,6 +311,7 @@ class Lexicon:
         return out or NO_CUES
 
     def cue(self, kind: str, word: str) -> str | None:
+        """The value of the cue of ``kind`` (planned, negation, ...) that a word is, or None."""
         found = self._cues.get(word)  # the cached case first: this runs for every word near a trigger
         if found is None:
             found = self.cues_of(word)
@@ -325,5 +332,6 @@ class Lexicon:
         return None
 
     def matches(self, group: str, word: str) -> bool:
+        """Whether a word, or one of its clitic bases, is among the words of the ``with`` group ``group``."""
         words = self.expander.word_set(group)
         return any(base in words for base in self.candidates(word, suffixes=True))

@@ -38,6 +38,7 @@ SIDES = {"source": "Actor1", "target": "Actor2"}
 
 @lru_cache(maxsize=1)
 def layout() -> tuple[list[str], dict[str, str]]:
+    """The GDELT Events column names in order, and the ISO-3 to FIPS country codes (``gdelt_columns.json``)."""
     data = json.loads(resources.files("isnad.data").joinpath("gdelt_columns.json").read_text(encoding="utf-8"))
     return [c[0] for c in data["columns"]], data["fips"]
 
@@ -162,6 +163,7 @@ def _has_actor(r: dict[str, Any]) -> bool:
 
 
 def write(events: Iterable[dict[str, Any]], fh: IO[str], res: Resources | None = None) -> Written:
+    """Writes one GDELT Events row per event; events with neither a source nor a target actor are skipped."""
     columns, _ = layout()
     places = ActorPlaces(res or Resources())
     done = Written()

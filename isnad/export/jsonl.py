@@ -11,6 +11,7 @@ from isnad.export.rows import event_day
 
 
 def write(events: Iterable[dict[str, Any]], fh: IO[str]) -> Written:
+    """Writes each event as one line of JSON, with its ``date`` added."""
     done = Written()
     for ev in events:
         fh.write(json.dumps({**ev, "date": event_day(ev)}, ensure_ascii=False) + "\n")

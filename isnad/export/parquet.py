@@ -16,6 +16,8 @@ BATCH = 10_000
 
 
 class MissingDependency(IsnadError):
+    """An optional package an export needs is not installed."""
+
     code = "E302"
 
 
@@ -25,6 +27,10 @@ def _typed(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def write(events: Iterable[dict[str, Any]], path: Path) -> Written:
+    """Writes the events' flat rows to the Parquet file ``path`` (with no events, an empty table and its schema).
+
+    Raises MissingDependency when pyarrow is not installed.
+    """
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq

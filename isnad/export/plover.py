@@ -30,6 +30,7 @@ def _actor(side: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def record(ev: dict[str, Any]) -> dict[str, Any]:
+    """The PLOVER record of one event as the store returns it; its id is ``<document id>-<event id>``."""
     plover = ev.get("plover") or {}
     place = ev.get("place") or {}
     return {

@@ -17,6 +17,7 @@ def _cell(value: Any) -> Any:
 
 
 def write(events: Iterable[dict[str, Any]], fh: IO[str]) -> Written:
+    """Writes the header line, then one CSV row per event."""
     writer = csv.DictWriter(fh, fieldnames=list(FLAT_COLUMNS))
     writer.writeheader()
     done = Written()

@@ -31,6 +31,9 @@ PLACE_LABEL = {"country": "GPE", "capital": "GPE", "city": "GPE", "region": "LOC
 
 
 class PlaceRecord(NamedTuple):
+    """A gazetteer place: kind (country, capital, city, region), names, country, coordinates, GeoNames id and
+    population."""
+
     id: str
     kind: str
     en: str
@@ -44,6 +47,8 @@ class PlaceRecord(NamedTuple):
 
 
 class ActorRecord(NamedTuple):
+    """A gazetteer actor (a body or a person): names, country, sectors and CAMEO codes with the dates they hold."""
+
     id: str
     label: str  # ORG or PER
     en: str | None
@@ -71,6 +76,9 @@ class Head(NamedTuple):
 
 @dataclass(slots=True)
 class Lexicon:
+    """The gazetteers keyed by phrase: a name's word keys give the entries it may name (:class:`Ref`), beside
+    the word lists the name rules read."""
+
     fold: Callable[[str], str]  # the text's folding (Normaliser.fold)
     clitics: Clitics
     places: dict[str, PlaceRecord] = field(default_factory=dict)

@@ -23,6 +23,8 @@ UNKNOWN_PREFIX = "unknown:"  # the id of an outlet the registry does not know: u
 
 @dataclass(frozen=True, slots=True)
 class Outlet:
+    """A news outlet of the registry: names, country, type, ownership, affiliation and documented reliability."""
+
     id: str
     names_ar: tuple[str, ...]
     names_en: tuple[str, ...]

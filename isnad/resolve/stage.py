@@ -28,6 +28,9 @@ MISSING = object()  # not looked up yet (None is an answer: no actor)
 
 
 class Resolve:
+    """The ``resolve`` stage: each mention not yet resolved gets its place or actor from the entries its text
+    names, places chosen in the light of the countries the article mentions."""
+
     name = "resolve"
     requires: tuple[str, ...] = ("mentions",)
     assigns: tuple[str, ...] = ("mentions",)

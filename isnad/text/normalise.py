@@ -30,6 +30,7 @@ class OffsetMap:
         self.orig_len = orig_len
 
     def to_original(self, offset: int) -> int:
+        """The offset in the original text of an offset in the normalised one (at most the original's length)."""
         i = bisect_right(self.norm_at, offset) - 1
         return min(offset + (self.shift[i] if i >= 0 else 0), self.orig_len)
 

@@ -15,6 +15,13 @@ LATIN_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 class Normalise:
+    """The ``normalise`` stage: the folded text and its offset map, the text's hash (and id when none is given)
+    and a guess of its language.
+
+    Lone surrogates in the text become U+FFFD one for one, so offsets are kept; a text that does not look
+    Arabic gets a warning.
+    """
+
     name = "normalise"
     requires: tuple[str, ...] = ("text",)
     assigns: tuple[str, ...] = ("norm", "offsets", "id", "hash", "language")
@@ -41,6 +48,9 @@ class Normalise:
 
 
 class Segment:
+    """The ``segment`` stage: sentences and tokens; a text without a title takes its first line as title when
+    that is a headline."""
+
     name = "segment"
     requires: tuple[str, ...] = ("norm", "offsets")
     assigns: tuple[str, ...] = ("sentences", "tokens", "title")

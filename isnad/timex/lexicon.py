@@ -20,6 +20,9 @@ DIGITS = re.compile(r"[وف]?[بل]?(?:ال)?\d")  # a number token, perhaps wit
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
+    """A phrase of the lexicon after its first word: the words that follow, its category (month, unit, ...)
+    and its value."""
+
     rest: tuple[str, ...]  # the words after the first one
     cat: str
     value: Any
@@ -27,6 +30,9 @@ class Phrase:
 
 @dataclass(slots=True)
 class Lexicon:
+    """The time-expression phrases keyed by first word, and the word sets and tables (recent days, seasons)
+    the rules read."""
+
     phrases: dict[str, tuple[Phrase, ...]]  # first word -> phrases, longest first
     words: dict[str, frozenset[str]]  # small word sets by name (year_context, names_with_dates, ...)
     recent_days: dict[str, int]

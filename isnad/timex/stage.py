@@ -44,6 +44,8 @@ def find(doc: Document, lex: Lexicon) -> list[Found]:
 
 
 def anchor_of(doc: Document) -> date | None:
+    """The publication date relative times are resolved against; None when the document has none, or one that
+    is not an ISO date (then with a warning)."""
     if not doc.published:
         return None
     try:
@@ -61,6 +63,8 @@ def _resolve(ref: Ref, anchor: date | None) -> Interval | None:
 
 
 class TimeExpressions:
+    """The ``timex`` stage: the document's time expressions, each resolved to an interval of dates where it can be."""
+
     name = "timex"
     requires: tuple[str, ...] = ("tokens",)
     assigns: tuple[str, ...] = ("times",)

@@ -29,6 +29,8 @@ def number_of(word: str) -> tuple[int, int, str, int] | None:
 
 @dataclass(frozen=True, slots=True)
 class Found:
+    """A time expression on the tokens: its token range, the clitic left out of its span, its reference and rule."""
+
     first: int  # index of the first token
     end: int  # index after the last token
     prefix: int  # letters of a clitic on the first token, left out of the span
@@ -48,9 +50,12 @@ class TokenReader:
         self.lex = lex
 
     def word(self, i: int) -> str:
+        """The normalised token at ``i``; the empty word out of range."""
         return self.toks.norm[i] if 0 <= i < self.n else ""
 
     def phrase(self, i: int, cat: str, strip: bool = False) -> Match | None:
+        """The phrase of category ``cat`` starting at token ``i`` (with ``strip``, also after a clitic):
+        ``(value, index after the phrase, clitic length)``, or None."""
         if i >= self.n:
             return None
         table = self.lex.phrases
@@ -61,6 +66,7 @@ class TokenReader:
         return None
 
     def prev_is(self, i: int, name: str) -> bool:
+        """Whether the token before ``i``, or its base without a clitic, is in the word set ``name``."""
         return any(b in self.lex.words[name] for b, _ in bases(self.word(i - 1))) if i > 0 else False
 
     def _tight(self, first: int, end: int) -> bool:

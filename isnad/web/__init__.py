@@ -5,4 +5,5 @@ from pathlib import Path
 
 
 def static_dir() -> Path:
+    """The folder of the dashboard's static files."""
     return Path(__file__).resolve().parent / "static"

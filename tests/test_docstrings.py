@@ -8,7 +8,7 @@ import isnad
 
 PACKAGE = Path(isnad.__file__).parent
 # public definitions without a docstring when the ceiling was last lowered: lower it as they get one
-CEILING = 108
+CEILING = 84
 
 
 def undocumented(source: str) -> list[tuple[int, str]]:

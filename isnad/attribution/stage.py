@@ -61,6 +61,8 @@ class Found:
 
 
 class Attributions:
+    """The attribution stage: who is credited with each claim (a reporting cue, its source, the content
+    it covers, hedges and the chain of sources behind it)."""
     name = "attribution"
     requires: tuple[str, ...] = ("tokens", "mentions")
     assigns: tuple[str, ...] = ("attributions",)
@@ -342,6 +344,7 @@ class TokenMarks:
         self.index: dict[str, int] = {}  # value -> code
 
     def mark(self, first: int, end: int, value: str | None) -> None:
+        """Gives ``value`` to the tokens ``[first, end)`` that have none yet (``None`` marks nothing)."""
         if value is None:
             return
         code = self.index.get(value)

@@ -55,10 +55,12 @@ class Lexicons:
 
 
 def data_dir() -> Path:
+    """The bundled model folder, ``isnad/data/ner``."""
     return Path(str(resources.files("isnad.data.ner")))
 
 
 def gazetteer_dir() -> Path:
+    """The bundled gazetteer folder, ``isnad/data/gazetteer`` (its files' hashes are recorded with a model)."""
     return Path(str(resources.files("isnad.data"))) / "gazetteer"
 
 
@@ -139,6 +141,7 @@ def load_lexicons(directory: Path | None = None, memory: bool = True, resources:
 
 
 def with_memory(lexicons: Lexicons, names: dict[str, frozenset[str]], name_phrases: Phrases) -> Lexicons:
+    """``lexicons`` with other names remembered from the training text (one jackknife fold's)."""
     return dataclasses.replace(lexicons, names=names, name_phrases=name_phrases)
 
 
@@ -148,6 +151,8 @@ def frequency_class(count: int) -> int:
 
 
 def shape(word: str) -> str:
+    """The script and case of a word: ``ar`` (Arabic letters only), ``digit``, ``Aa``/``AA``/``aa`` (Latin),
+    ``punct`` or ``mixed``."""
     if not word.strip(ARABIC_LETTERS):
         return "ar"
     if word.isdigit():
@@ -165,7 +170,10 @@ def _length(word: str) -> str:
 
 
 @dataclass(slots=True)
-class WordFeatures:  # cached and shared: never changed once built
+class WordFeatures:
+    """What the tagger knows of one word outside its sentence: its own attributes, what its neighbours see of
+    it, and the phrases it may begin. Cached and shared between words: never changed once built."""
+
     key: str
     trigger: str  # the kind of name this word announces, if it is a title/role/type word
     common: bool  # frequent in the training text: its neighbours say little about it

@@ -30,6 +30,7 @@ class Match:
 
     @property
     def label(self) -> str:
+        """The label of the best entry matched (GPE, ORG, PER…)."""
         return self.refs[0].label
 
 
@@ -42,6 +43,7 @@ def start_after_prefix(doc: Document, token: Token, prefix: int) -> int:
 
 
 def mention_of(doc: Document, match: Match) -> Mention:
+    """The mention of a gazetteer match: its span (without clitics, with the article), token range and entries."""
     tokens = doc.tokens
     start = start_after_prefix(doc, tokens[match.i], match.prefix)
     end = tokens[match.j - 1].end
@@ -187,6 +189,8 @@ def _first_name(t: Token, lex: Lexicon) -> int | None:
 
 
 def person_names(doc: Document, covered: list[str | None], lex: Lexicon) -> list[Mention]:
+    """People named by a known first name or after a title (الشيخ، الدكتور), up to four words, outside the
+    tokens ``covered`` by other mentions."""
     tokens = doc.tokens
     first_names, name_starts, titles = lex.first_names, lex.name_starts, lex.titles
     # only a known first name (perhaps after و/ف, not after a preposition: بعلي) or a word after a title can

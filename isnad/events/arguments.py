@@ -24,6 +24,8 @@ GENITIVE_WINDOW = 4  # the agent of a verbal noun follows it within this many wo
 
 @dataclass(slots=True)
 class Chunk:
+    """An actor phrase of a sentence: its tokens and characters, the actor composed from its mentions and
+    crowd words, and the preposition before it."""
     first: int  # token index (document-wide)
     last: int
     start: int
@@ -186,6 +188,7 @@ def countries_in(mentions: list[tuple[int, Mention]], find: Callable[[int], int]
 
 
 def salient_country(doc: Document) -> str | None:
+    """The country the article's places and nationalities name most often, or None."""
     counts = Counter(
         (m.actor.country if m.actor else None) or (m.place.country if m.place else None)
         for m in doc.mentions
@@ -196,6 +199,7 @@ def salient_country(doc: Document) -> str | None:
 
 
 def nearest_country(countries: list[tuple[int, str]], at: int, avoid: str | None = None) -> str | None:
+    """The country of ``countries`` (token, country) nearest token ``at``, other than ``avoid``."""
     best = None
     for ti, c in countries:
         if c == avoid:
@@ -206,12 +210,14 @@ def nearest_country(countries: list[tuple[int, str]], at: int, avoid: str | None
 
 
 def government(country: str | None) -> Actor | None:
+    """The implied government of a country (``SAUGOV``), or None without a country."""
     if not country:
         return None
     return Actor(en=f"Government ({country})", country=country, sectors=["GOV"], code=f"{country}GOV", evidence="implied")
 
 
 def event_actor(doc: Document, chunk: Chunk | None, actor: Actor | None = None) -> EventActor | None:
+    """The event's side for an actor phrase (its words, offsets, actor and mention), or for an implied actor."""
     if chunk is None:
         return EventActor(actor=actor) if actor else None
     return EventActor(doc.text[chunk.start : chunk.end], chunk.start, chunk.end, chunk.actor, chunk.mention)

@@ -39,6 +39,8 @@ OPENING_PREFIX = 3  # at most this many words of a dateline before the colon tha
 
 
 class EventCoder:
+    """The events stage: triggers from the event patterns, their source, target, place, time and modality,
+    CAMEO and PLOVER codes, each with its evidence."""
     name = "events"
     requires: tuple[str, ...] = ("tokens", "mentions", "times", "attributions")
     assigns: tuple[str, ...] = ("events",)
@@ -126,18 +128,22 @@ class _Sentence(Roles):
 
     @cached_property
     def cues(self) -> dict[str, list[int]]:
+        """Cue kind → tokens of the sentence with a cue of that kind (the score's word families)."""
         return sentence_cues(self.lex, self.doc.tokens, self.first, self.last)
 
     @cached_property
     def mentions(self) -> list[tuple[int, Any]]:
+        """The sentence's mentions, with their index in the document."""
         return self.index.mentions.get(self.sid, [])
 
     @cached_property
     def countries(self) -> list[tuple[int, str]]:
+        """(token, country) of every mention of the sentence that names or implies a country."""
         return args_.countries_in(self.mentions, self.index.find)
 
     @cached_property
     def chunks(self) -> list[Chunk]:
+        """The sentence's actor phrases, with the country of the context where they name none."""
         tokens, cue, people = self.doc.tokens, self.lex.cue, []
         for i in range(self.first, self.last + 1):
             sector = cue("people", tokens.norm[i])
@@ -176,12 +182,14 @@ class _Sentence(Roles):
 
     @cached_property
     def places(self) -> list[tuple[int, Any]]:
+        """(token, mention) of the sentence's resolved places."""
         find = self.index.find
         return [(find(m.start), m) for _, m in self.mentions
                 if m.place is not None and m.label in ("GPE", "LOC")]
 
     @cached_property
     def times(self) -> list[tuple[int, TimeSpan]]:
+        """(first token, time) of the sentence's time expressions."""
         return [(t.tokens[0] if t.tokens else self.index.find(t.start), t) for t in self.index.times.get(self.sid, [])]
 
     # -- triggers -------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ class DocIndex:
 
     @cached_property
     def default_place(self) -> EventPlace | None:
+        """Where the article's events happen when their sentence names no place (see :func:`default_place`)."""
         return default_place(self.doc)
 
     def reported_by(self, sid: int, offset: int) -> list[str]:

@@ -39,6 +39,7 @@ TOLL_WINDOW = 3  # a number this close to a casualty word is a toll (ثلاثة 
 
 @dataclass(frozen=True, slots=True)
 class Model:
+    """The event-reality score: a logistic model over a candidate's features, with a threshold per PLOVER type."""
     bias: float
     weights: dict[str, float]
     thresholds: dict[str, float]  # PLOVER type → the score below which its events are not emitted

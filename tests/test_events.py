@@ -293,6 +293,17 @@ def test_a_pronoun_after_the_complementiser_is_the_speaker_and_a_relative_its_an
     assert arrest.source.text == "قوات الأمن" and arrest.target.text == "الطلاب"
 
 
+def test_a_team_and_applications_are_no_soldiers_or_crowds(pipeline):
+    # SaudiNewsNet, 2015-07-23: الفريق is the club's team (a general's rank only before his name), طلبات are
+    # applications (not the sound plural of the students, طلبة)
+    doc = pipeline("من جانبه اشاد غازي عسيري مدير الفريق بانضباطية اللاعبين وشكرهم على ذلك.", published="2015-07-23")
+    assert not any("MIL" in (m.actor.sectors if m.actor else []) for m in doc.mentions)
+    doc = pipeline("أعلن معهد الإدارة العامة استمرار استقباله طلبات ترشيح الأجهزة الحكومية.", published="2015-07-23")
+    assert not any(e.source and e.source.text.endswith("طلبات") for e in doc.events)
+    doc = pipeline("وقال الفريق أول ركن عبدالرحمن البنيان إن القوات جاهزة.", published="2015-07-23")
+    assert any(m.label == "PER" and m.text.endswith("البنيان") for m in doc.mentions)
+
+
 def test_document_without_triggers_costs_nothing_and_has_no_events():
     doc = _doc("وصل الوفد إلى العاصمة صباح اليوم.", [])
     assert EventCoder()(doc).events == []

@@ -304,6 +304,15 @@ def test_a_team_and_applications_are_no_soldiers_or_crowds(pipeline):
     assert any(m.label == "PER" and m.text.endswith("البنيان") for m in doc.mentions)
 
 
+def test_a_verbal_nouns_source_is_its_clauses_subject_not_an_actor_behind_a_preposition(pipeline):
+    # SaudiNewsNet, 2015-07-23: the King sends the congratulation; the President, after ل, receives it
+    doc = pipeline("بعث الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة للرئيس عبدالفتاح السيسي رئيس جمهورية مصر "
+                   "العربية بمناسبة ذكرى اليوم الوطني لبلاده.", published="2015-07-23")
+    ev = next(e for e in doc.events if e.trigger.text == "تهنئة")
+    assert ev.source.actor.code == "SAUGOV" and ev.target.actor.code == "EGYGOV"
+    assert not any(m.text == "العربية" for m in doc.mentions)  # مصر العربية is Egypt, not the Arabs
+
+
 def test_document_without_triggers_costs_nothing_and_has_no_events():
     doc = _doc("وصل الوفد إلى العاصمة صباح اليوم.", [])
     assert EventCoder()(doc).events == []

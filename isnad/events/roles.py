@@ -41,6 +41,10 @@ class Roles:
             antecedent = self._antecedent(i, free)
             if antecedent is not None:
                 return antecedent, None
+            if before and hit.kind == NOUN:
+                # a verbal noun's clause has its subject before it (بعث الملك برقية تهنئة للرئيس): the actors after
+                # it are its genitive or object, looked for already
+                return before[-1], None
             after = [c for c in free if i < c.first <= i + args_.SUBJECT_WINDOW and c.first <= ce and c.prep is None
                      and not self._inside_phrase(i, c)]
             if after:
@@ -55,8 +59,9 @@ class Roles:
                 return None, prev.source
             return None, None
         if what == "gen":
-            c = next((c for c in free if i < c.first <= min(ce, i + args_.GENITIVE_WINDOW) and c.prep is None), None)
-            return c, None
+            # the first actor after the noun, unless a preposition puts it in a phrase of its own (تهنئة للرئيس …)
+            c = next((c for c in free if i < c.first <= min(ce, i + args_.GENITIVE_WINDOW)), None)
+            return (c if c is not None and c.prep is None else None), None
         if what == "obj":
             return next((c for c in free if i < c.first <= ce and c.prep is None), None), None
         if what == "ctx_people":

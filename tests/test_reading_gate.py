@@ -9,14 +9,15 @@ import pytest
 
 from isnad.eval.reading import evaluate_reading_gold
 
-# (split, key) -> (precision floor, recall floor)
+# (split, key) -> (precision floor, recall floor); measured: dev root 0.724 / 0.247, trigger 0.821 / 0.280;
+# test root 0.429 / 0.146, trigger 0.494 / 0.168
 FLOORS = {
-    ("dev", "root"): (0.68, 0.22),
-    ("dev", "trigger"): (0.78, 0.25),
+    ("dev", "root"): (0.71, 0.24),
+    ("dev", "trigger"): (0.80, 0.27),
     ("dev", "attribution_cue"): (0.88, 0.76),
     ("dev", "attribution_source"): (0.83, 0.70),
-    ("test", "root"): (0.41, 0.13),
-    ("test", "trigger"): (0.46, 0.15),
+    ("test", "root"): (0.42, 0.14),
+    ("test", "trigger"): (0.48, 0.16),
     ("test", "attribution_cue"): (0.85, 0.78),
     ("test", "attribution_source"): (0.85, 0.77),
 }

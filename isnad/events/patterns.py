@@ -244,6 +244,7 @@ class Lexicon:
         self.relatives = words.get("relative", frozenset())
         self.locatives = words.get("locative", frozenset())
         self.told_subjects = words.get("told_subject", frozenset())
+        self.particles = words.get("particle", frozenset())
         self.excluded = excluded or {}
         self.numbers = numbers or {}
         self.forms = forms

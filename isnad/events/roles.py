@@ -11,9 +11,10 @@ from typing import Any
 from isnad.events import arguments as args_
 from isnad.events.arguments import Chunk
 from isnad.events.patterns import NOUN, VERB, Hit
+from isnad.text.clitics import SUFFIXES
 
 
-OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")  # a verb ending so may carry its object (وقعته)
+OBJECT_PRONOUNS = tuple(s for s in SUFFIXES if s[0] == "ه")  # a verb ending so may carry its object (وقعته)
 
 
 class Roles:
@@ -95,21 +96,22 @@ class Roles:
         norms = self.doc.tokens.norm
         if norms[i].endswith(OBJECT_PRONOUNS):
             return None
-        j = i - 1
-        if j > self.first and norms[j] in ("قد", "لم", "لن"):
-            j -= 1
+        j = self._before_particle(i)
         if j <= self.first or norms[j] not in self.lex.relatives:
             return None
         return next((c for c in free if c.last == j - 1), None)
+
+    def _before_particle(self, i: int) -> int:
+        """The token before verb ``i``, or before the particle in front of it (قد، لم، لن، لا)."""
+        j = i - 1
+        return j - 1 if j > self.first and self.doc.tokens.norm[j] in self.lex.particles else j
 
     def _speaker(self, i: int) -> Chunk | None:
         """The source a clause is reported from, when a pronoun after أنّ/إنّ is its verb's subject (وذكرت الشرطة
         أنها اعتقلت 60 شخصا): the speaker's phrase in this sentence (kept out of the roles of what it reports
         otherwise, see ``actors_for``)."""
         tokens = self.doc.tokens
-        j = i - 1
-        if j >= self.first and tokens.norm[j] in ("قد", "لن", "لم", "لا"):
-            j -= 1
+        j = self._before_particle(i)
         if j < self.first or tokens.norm[j] not in self.lex.told_subjects:
             return None
         at = tokens.start[i]

@@ -161,3 +161,13 @@ def test_gold_set_size_and_spans():
             if a["source"]:
                 assert r["text"][a["source"]["start"] : a["source"]["end"]] == a["source"]["text"]
             assert (a["type"] is None) == (a["source"] is None)
+
+
+def test_a_verb_that_reports_through_its_preposition() -> None:
+    from isnad.pipeline import Pipeline
+    pipe = Pipeline()
+    # snn-2015-07-27-0305: the source, a time, then what it reports after ب
+    doc = pipe("من جهة أخرى، أفادت مصادر يمنية أمس الأحد بمقتل ثمانية حوثيين في مواجهات مع المقاومة الشعبية.")
+    [a] = doc.attributions
+    assert a.cue.text == "أفادت" and a.source.text == "مصادر يمنية" and a.content.text.startswith("بمقتل")
+    assert [e.modality for e in doc.events if "بمقتل" in e.trigger.text] == ["reported"]

@@ -356,3 +356,29 @@ def test_counts_of_killed_injured_and_arrested_stated_in_the_clause():
     # a date is no count, and a quantity without a number is not one either
     doc = pipeline(Document(text="قتل عشرات المدنيين في هجوم يوم 17 يوليو 2015.", published="2015-07-20"))
     assert all(e.fatalities is None for e in doc.events)
+
+
+@pytest.fixture(scope="module")
+def whole() -> Pipeline:
+    return Pipeline()
+
+
+def test_the_answer_of_a_condition_is_hypothetical(whole: Pipeline) -> None:
+    # snn-2015-08-06-2107: the condition (إذا) is in the clause before the answer (فإيران ستنسحب)
+    doc = whole('وأوضح أنه "إذا ألغى الكونجرس الاتفاق، فإيران ستنسحب من الاتفاق.', published="2015-08-06")
+    retreat = [e for e in doc.events if "ستنسحب" in e.trigger.text]
+    assert retreat and retreat[0].modality == "hypothetical"
+    # without the condition the same clause is planned
+    doc = whole("وأوضح أن إيران ستنسحب من الاتفاق.", published="2015-08-06")
+    assert [e.modality for e in doc.events if "ستنسحب" in e.trigger.text] == ["planned"]
+
+
+def test_a_chronology_entry_is_dated_by_its_year(whole: Pipeline) -> None:
+    # snn-2015-07-26-0432, a "this day in history" article: each line opens with its year and a dash
+    text = ("في مثل هذا اليوم\n"
+            "2005 - الإفراج عن رئيس حزب القوات اللبنانية سمير جعجع بعد 11 عاماً في السجن.\n"
+            "2014 - 2015 موسم ناجح.")
+    doc = whole(text, published="2015-07-26")
+    assert [t.text for t in doc.times if t.text.isdigit()] == ["2005"]  # a range of years is no entry
+    release = [e for e in doc.events if "الإفراج" in e.trigger.text]
+    assert release and release[0].modality == "historical" and release[0].time.text == "2005"

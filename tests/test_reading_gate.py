@@ -10,16 +10,17 @@ import pytest
 from isnad.eval.reading import evaluate_reading_gold
 
 # (split, key) -> (precision floor, recall floor); measured: dev root 0.724 / 0.247, trigger 0.821 / 0.280;
-# test root 0.429 / 0.146, trigger 0.494 / 0.168
+# test root 0.429 / 0.146, trigger 0.494 / 0.168; attribution cue dev 0.904 / 0.830, source 0.860 / 0.768,
+# test cue 0.868 / 0.825, source 0.867 / 0.812 (verbs that report through a preposition)
 FLOORS = {
     ("dev", "root"): (0.71, 0.24),
     ("dev", "trigger"): (0.80, 0.27),
-    ("dev", "attribution_cue"): (0.88, 0.76),
-    ("dev", "attribution_source"): (0.83, 0.70),
+    ("dev", "attribution_cue"): (0.89, 0.81),
+    ("dev", "attribution_source"): (0.84, 0.75),
     ("test", "root"): (0.42, 0.14),
     ("test", "trigger"): (0.48, 0.16),
-    ("test", "attribution_cue"): (0.85, 0.78),
-    ("test", "attribution_source"): (0.85, 0.77),
+    ("test", "attribution_cue"): (0.85, 0.81),
+    ("test", "attribution_source"): (0.85, 0.79),
 }
 # place: dev 62 of 75 matched events, test 25 of 32 (it was 21 of 24 before the coder found more events)
 PLACE_FLOORS = {"dev": 0.82, "test": 0.75}

@@ -51,6 +51,7 @@ class Lexicon:
     outlets: Registry
     verbs: dict[str, str]  # folded form (with prefixes) -> role: say, continue, deny, allege, cite
     object_verbs: frozenset[str]  # forms of verbs that report with a noun object too (أعلنت الشرطة مصرع ...)
+    verb_preps: dict[str, frozenset[str]]  # form -> the prepositions it reports a noun through (أشار إلى عودة ...)
     article_voice: frozenset[str]
     impersonal: frozenset[str]
     complements: frozenset[str]
@@ -101,13 +102,17 @@ def load_lexicon(resources: Resources) -> Lexicon:
 
     verbs: dict[str, str] = {}
     object_verbs: set[str] = set()
+    verb_preps: dict[str, frozenset[str]] = {}
     for v in data["verbs"]:
         forms = inflect(fold(v["past"]), fold(v["present"])) | {fold(x) for x in v.get("extra", [])}
+        preps = frozenset(map(fold, v.get("preps", ())))
         for f in forms:
             for p in PREFIXES:
                 verbs.setdefault(p + f, v["role"])
                 if v.get("object"):
                     object_verbs.add(p + f)
+                if preps:
+                    verb_preps[p + f] = verb_preps.get(p + f, frozenset()) | preps
     prepositional: dict[tuple[str, ...], tuple[bool, str | None]] = {}
     prep_first: set[str] = set()
     for p in data["prepositional"]:
@@ -121,6 +126,7 @@ def load_lexicon(resources: Resources) -> Lexicon:
         outlets=resources.outlets,
         verbs=verbs,
         object_verbs=frozenset(object_verbs),
+        verb_preps=verb_preps,
         article_voice=_folded(imp["article"]),
         impersonal=_folded(imp["anonymous"]),
         complements=_folded(data["complements"]),

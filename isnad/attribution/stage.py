@@ -41,6 +41,7 @@ from isnad.text.offsets import after_letters, token_at
 SCOPE_SENTENCES = 4  # how far back a subject-less verb looks for the source it continues
 COMPLEMENT_WINDOW = 14  # words between a source and its أن/إن
 CITE_WINDOW = 4  # words between a citing source and the عن that names the cited one
+PREP_OBJECT_WINDOW = 5  # words between a source and the preposition of what it reports (أمس الأحد، في بيان)
 # a verb after these is subjunctive or negated (يود أن يؤكد، لم يكشف): it reports no statement
 TOLD_BETWEEN = frozenset({"،", ",", ":"})
 
@@ -228,6 +229,11 @@ class Attributions:
             content, quote = (a + start, a + _trim_end(sw, len(sw))), False
             if content[1] - content[0] < 2:
                 return []
+        elif (role is not None and (source is not None or not any(x in lex.prep_first for x in sw[:j]))
+              and (p := self._prep_object(sw, w, k)) is not None):
+            # without a subject, not after وفق/بحسب: that names the report the verb goes on telling (ووفق
+            # تقرير نشرته صحيفة ...، فكشفت عن هوية الدبلوماسي)
+            content, quote = (a + p, a + _trim_end(sw, len(sw))), False  # أفادت مصادر يمنية أمس بمقتل ثمانية
         elif source is None and role == "deny" and k < n and sw[k] not in PUNCT:
             content, quote = (a + k, a + _trim_end(sw, len(sw))), False  # ونفى أيضاً جرائم ...
         else:
@@ -241,6 +247,27 @@ class Attributions:
             cited.content = content
             made.append(cited)
         return made
+
+    def _prep_object(self, sw: list[str], verb: str, k: int) -> int | None:
+        """Where the noun a verb reports through its preposition begins (أشار إلى عودة، حذر من انهيار، أفادت
+        بمقتل), right after its source or after a time, a place or a comma; None otherwise, and for a
+        complement (أشار إلى أن), whose clause is read elsewhere."""
+        preps = self.lex.verb_preps.get(verb)
+        if not preps:
+            return None
+        for i in range(k, min(len(sw) - 1, k + PREP_OBJECT_WINDOW)):
+            w = sw[i]
+            # ب is joined to its noun: not a word that begins with it (في بيان، بعد) nor one after a preposition
+            if w in preps or ("ب" in preps and w.startswith("ب") and len(w) > 3 and w not in self.lex.source_stops
+                              and sw[i - 1] not in self.lex.np_prepositions and sw[i - 1] not in self.lex.complement_lead):
+                nxt = sw[i + 1] if w in preps else w
+                if nxt in self.lex.complements or nxt in PUNCT:
+                    return None  # أشار إلى أن: the complement's clause, read elsewhere
+                return i
+            # only a time, a place or a comma stands between (أمس الأحد، في بيان،): not an object (شدد الخناق على)
+            if not (w in self.lex.source_stops or w in TOLD_BETWEEN or sw[i - 1] in self.lex.np_prepositions):
+                return None
+        return None
 
     def _cited(self, sw: list[str], k: int) -> Found | None:
         """نقلت وكالة رويترز عن الشرطة ...: the source cited after عن."""

@@ -24,7 +24,7 @@ from types import MappingProxyType
 from isnad.gazetteer.lexicon import NISBA_ENDINGS, place_rows
 from isnad.gazetteer.outlets import Registry
 from isnad.resources import Resources
-from isnad.text.clitics import candidates, key
+from isnad.text.clitics import key, prefixed, unsuffixed
 from isnad.text.normalise import Normaliser
 
 ARABIC_LETTERS = "".join(map(chr, range(0x0621, 0x06D4)))  # a word of these alone is of Arabic shape
@@ -239,15 +239,17 @@ class Featuriser:
         """Everything about one word that does not depend on its sentence (not cached: see ``word``)."""
         lex = self.lex
         k = key(word)
-        forms = candidates(word)
-        stem = candidates(word, True)[-1]
+        forms = prefixed(word)
+        stem = unsuffixed(forms)[-1]
+        # most words have no letter the loose folding changes: their forms are their loose forms
+        loose_forms = forms if word.translate(self.loose) == word else [f.translate(self.loose) for f in forms]
         sh = shape(word)
         freq = lex.frequency.get(word, lex.frequency.get(k, -1))
         # the kinds of the first form (the word, then ever shorter clitic-free forms) each table knows
         gaz = project = names = cls = person = None
         starts: list[tuple[tuple[str, ...], str]] = []
         remembered: list[tuple[tuple[str, ...], str]] = []
-        for form in forms:
+        for form, loose in zip(forms, loose_forms):
             if gaz is None:
                 gaz = lex.gazetteer.get(form)
             if project is None:
@@ -257,7 +259,7 @@ class Featuriser:
             if cls is None:
                 cls = lex.classes.get(form)
             if person is None:
-                person = lex.persons.get(form.translate(self.loose))
+                person = lex.persons.get(loose)
             if form in lex.phrases:
                 starts.extend(lex.phrases[form])
             if form in lex.name_phrases:

@@ -48,17 +48,22 @@ class GazetteerRecogniser:
         """Longest, leftmost matches that do not overlap."""
         out: list[Match] = []
         phrases, maxlen = self.lex.phrases, self.lex.starts
-        cache_get, starts = self._starts.get, self.starts
         norms, keys, sentence = tokens.norm, tokens.key, tokens.sentence
-        n = len(tokens)
-        i = 0
-        while i < n:
-            forms = cache_get(norms[i])
+        # the words that may begin a phrase, looked up once per distinct word: most begin none
+        cached = self._starts.get
+        begins: dict[str, tuple[tuple[str, int], ...]] = {}
+        for w in set(norms):
+            forms = cached(w)
             if forms is None:
-                forms = starts(norms[i])
-            if not forms:
-                i += 1
+                forms = self.starts(w)
+            if forms:
+                begins[w] = forms
+        n = len(tokens)
+        free = 0  # the first token after the last match
+        for i in [i for i, w in enumerate(norms) if w in begins]:
+            if i < free:
                 continue
+            forms = begins[norms[i]]
             best: Match | None = None
             for form, prefix in forms:
                 longest = min(maxlen[form], n - i)
@@ -74,9 +79,7 @@ class GazetteerRecogniser:
                     if refs:
                         best = Match(i, i + size, prefix, refs)
                         break
-            if best is None:
-                i += 1
-                continue
-            out.append(best)
-            i = best.j
+            if best is not None:
+                out.append(best)
+                free = best.j
         return out

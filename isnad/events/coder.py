@@ -64,18 +64,15 @@ class EventCoder:
 
     def __call__(self, doc: Document) -> Document:
         tokens = doc.tokens
-        cache, lookup = self.lex.cache, self.lex.hits
         hits: dict[int, tuple[Hit, ...]] = {}  # token → what it may trigger (few tokens of a long text do)
         sentences: dict[int, list[int]] = {}  # sentence → its candidate triggers, in order
         named = _named_tokens(doc)
-        # one dict access per token once its word has been seen
-        for i, (norm, sentence) in enumerate(zip(tokens.norm, tokens.sentence)):
-            h = cache.get(norm)
-            if h is None:
-                h = lookup(norm)
-            if h and not named[i]:
-                hits[i] = h
-                sentences.setdefault(sentence, []).append(i)
+        # the patterns of each distinct word, looked up once: most words trigger none
+        found = {w: h for w in set(tokens.norm) if (h := self.lex.hits(w))}
+        for i in [i for i, w in enumerate(tokens.norm) if w in found]:
+            if not named[i]:
+                hits[i] = found[tokens.norm[i]]
+                sentences.setdefault(tokens.sentence[i], []).append(i)
         if not sentences:
             doc.events = []
             return doc
@@ -343,6 +340,18 @@ class _Sentence(Roles):
             return False
         return self.doc.tokens.norm[i + 1] not in CLAUSE_BREAKS
 
+    def _condition_start(self, i: int, hit: Hit) -> int:
+        """Where a condition governing trigger ``i`` may begin: its clause, or the clause before it when its
+        clause is a condition's answer (فإن …، or فـ on the first word and the trigger in the future:
+        فإيران ستنسحب)."""
+        start = self.clause[i - self.first]
+        if start - 2 < self.first:
+            return start
+        opener = self.doc.tokens.norm[start]
+        if opener in self.lex.answers or (hit.future and opener.startswith("ف") and len(opener) > 3):
+            return self.clause[start - 2 - self.first]  # the token before the break closes the clause before
+        return start
+
     def _clause_end(self, i: int) -> int:
         start = self.clause[i - self.first]
         j = self.clause_ends.get(start)
@@ -365,7 +374,8 @@ class _Sentence(Roles):
         time = self._time(i)
         place = self._place(i, in_role[0])
         reported_by = self.index.reported_by(tokens[i].sentence, tokens[i].start)
-        mod, cue = modality(self.lex, tokens, i, self.clause[i - self.first], hit, time, doc.published, bool(reported_by))
+        mod, cue = modality(self.lex, tokens, i, self.clause[i - self.first], hit, time, doc.published, bool(reported_by),
+                            self._condition_start(i, hit))
         cs, ce = self.clause[i - self.first], self._clause_end(i)
         contexts = tuple(hit.pattern.contexts) + tuple(
             c for j in range(cs, ce + 1) if (c := self.lex.cue("context", tokens.norm[j]))

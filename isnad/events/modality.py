@@ -1,7 +1,8 @@
 """How the text presents an event: negated, hypothetical, considered, planned, historical, reported, asserted.
 
 Cues come from ``isnad/data/events/cues.tsv``. The strongest applies, in this order: a negation just
-before the trigger; a condition earlier in the clause (إذا، لو، في حال); a pattern that is itself a
+before the trigger; a condition earlier in the clause (إذا، لو، في حال), or in the clause before one that
+opens with the answer of a condition (فإن، فـ with a verb in the future); a pattern that is itself a
 consideration (تدرس) or a consideration verb just before it; the future prefix سـ, سوف or a planning verb
 (تعتزم، تخطط); a time well before publication (the 2009 precedents of a 2026 article); an attribution
 whose content covers the trigger; otherwise asserted.
@@ -42,13 +43,16 @@ def modality(
     time: dict[str, Any] | None,
     published: str | None,
     reported: bool,
+    condition_start: int | None = None,
 ) -> tuple[str, str | None]:
-    """The modality and the cue word that decided it (None when nothing but the default applied)."""
+    """The modality and the cue word that decided it (None when nothing but the default applied).
+    ``condition_start``: where a condition that governs the trigger may begin (the clause before, when the
+    trigger's clause is the answer of a condition); the trigger's clause by default."""
     before = range(trigger - 1, max(clause_start, trigger - CUE_WINDOW) - 1, -1)
     for i in range(trigger - 1, max(clause_start, trigger - NEGATION_WINDOW) - 1, -1):
         if lex.cue("negation", tokens[i].norm):
             return "negated", tokens[i].norm
-    for i in range(clause_start, trigger):
+    for i in range(clause_start if condition_start is None else condition_start, trigger):
         word = tokens[i].norm
         if lex.cue("hypothetical", word) or (i + 1 < trigger and lex.pair_cue("hypothetical", word, tokens[i + 1].norm)):
             return "hypothetical", word

@@ -245,6 +245,7 @@ class Lexicon:
         self.locatives = words.get("locative", frozenset())
         self.told_subjects = words.get("told_subject", frozenset())
         self.particles = words.get("particle", frozenset())
+        self.answers = words.get("answer", frozenset())
         self.excluded = excluded or {}
         self.numbers = numbers or {}
         self.forms = forms

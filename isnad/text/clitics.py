@@ -46,7 +46,12 @@ def prefixed(word: str) -> tuple[str, ...]:
 
 def suffixed(word: str) -> tuple[str, ...]:
     """The bases of :func:`prefixed`, then each of them without a pronoun suffix."""
-    stems = list(prefixed(word))
+    return unsuffixed(prefixed(word))
+
+
+def unsuffixed(bases: tuple[str, ...]) -> tuple[str, ...]:
+    """``bases`` (a word's :func:`prefixed` forms), then each of them without a pronoun suffix."""
+    stems = list(bases)
     for w in stems[:]:
         # the article and a pronoun suffix never meet: الاجتماعي is "the social", not "my meeting"
         if w[-1:] not in SUFFIX_ENDS or w.startswith("ال") or "ال" + w in stems:

@@ -6,6 +6,7 @@ split after . ! ? ؟ and after … ; the Arabic comma ، and semicolon ؛ stay i
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable
 
 from isnad.document import Sentence, Tokens
@@ -64,18 +65,24 @@ def segment(norm: str, offsets: OffsetMap, key: Callable[[str], str]) -> tuple[l
     original = offsets.table(len(norm))
     sents: list[Sentence] = []
     tokens = Tokens()
-    add = tokens.append
+    # the columns are filled a sentence at a time: a call per token would cost more than the tokenising
+    nstarts, nends, norms, keys, sentence = tokens.nstart, array("i"), tokens.norm, tokens.key, tokens.sentence
     # one pair of strings (the word, its key) per distinct word: a text repeats its words
     words: dict[str, tuple[str, str]] = {}
     for i, (s, e, h) in enumerate(units):
-        first = len(tokens)
+        first = len(norms)
         for m in TOKEN.finditer(norm, s, e):
-            start, end = m.span()
             word = m.group()
             forms = words.get(word)
             if forms is None:
                 forms = words[word] = (word, key(word))
-            add(original[start], max(original[end - 1] + 1, original[end]), forms[0], forms[1], i, start)
+            norms.append(forms[0])
+            keys.append(forms[1])
+            nstarts.append(m.start())
+            nends.append(m.end())
+        sentence.extend([i] * (len(norms) - first))
         # deleted marks after a unit (diacritics on its last letter) belong to it
-        sents.append(Sentence(original[s], max(original[e - 1] + 1, original[e]), h, (first, len(tokens))))
+        sents.append(Sentence(original[s], max(original[e - 1] + 1, original[e]), h, (first, len(norms))))
+    tokens.start.extend([original[a] for a in nstarts])
+    tokens.end.extend([max(original[b - 1] + 1, original[b]) for b in nends])
     return sents, tokens

@@ -14,6 +14,7 @@ OFFSET = {"past": -1, "current": 0, "next": 1}
 GREGORIAN_YEARS = (1000, 2100)
 BARE_YEARS = (1900, 2099)  # a four-digit number after في/منذ is a year only in this range
 HIJRI_YEARS = (1300, 1500)
+ENTRY_DASHES = frozenset({"-", "–", "—"})
 QUOTE = '"'
 CONNECTOR = "الموافق"  # الأربعاء الموافق 15 يناير
 
@@ -263,7 +264,16 @@ class DateRules(TokenReader):
             return self._year(i, k, n[3], n[0], n[0], calendar, "year_marked", GREGORIAN_YEARS)
         if bare_ok or self.prev_is(i, "year_context"):
             return self._year(i, k, n[3], n[0], n[0], calendar, "year", BARE_YEARS)
+        if self.opens_entry(i):
+            return self._year(i, k, n[3], n[0], n[0], calendar, "year_entry", GREGORIAN_YEARS)
         return None
+
+    def opens_entry(self, i: int) -> bool:
+        """A number that opens a sentence and a dash and a word follow: the year of a chronology's entry
+        (1945 - الحرب العالمية الثانية ...), not a range or a score (2014 - 2015، 2 - 1)."""
+        t = self.toks
+        return ((i == 0 or t.sentence[i - 1] != t.sentence[i]) and self.word(i + 1) in ENTRY_DASHES
+                and number_of(self.word(i + 2)) is None and self.word(i + 2) != "")
 
     def _year(self, i: int, end: int, prefix: int, first: int, last: int, calendar: str, rule: str,
               bounds: tuple[int, int]) -> Found | None:

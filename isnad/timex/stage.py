@@ -28,18 +28,16 @@ def find(doc: Document, lex: Lexicon) -> list[Found]:
     tokens = doc.tokens
     scanner = Scanner(tokens, lex)
     out: list[Found] = []
-    i, n = 0, len(tokens)
-    begins = lex.start_cats  # the cheap pre-filter: most tokens can begin no time expression
-    while i < n:
-        if not begins(tokens.norm[i]):
-            i += 1
+    # the cheap pre-filter, a distinct word at a time: most tokens can begin no time expression
+    starters = set(filter(lex.start_cats, set(tokens.norm)))
+    free = 0  # the first token after the last expression found
+    for i in [i for i, w in enumerate(tokens.norm) if w in starters]:
+        if i < free:
             continue
         f = scanner.at(i)
         if f is not None and tokens.sentence[f.first] == tokens.sentence[f.end - 1]:
             out.append(f)
-            i = f.end
-        else:
-            i += 1
+            free = f.end
     return out
 
 

@@ -316,13 +316,15 @@ class _Sentence(Roles):
 
     def _frame(self, i: int) -> int | None:
         """The time or cause word that presupposes the act of a verbal noun (بعد معارك عنيفة، جراء القصف،
-        رداً على الهجوم, خلال زيارة له), if one governs it. After خلال a definite noun is an act told before
-        (خلال الاجتماع), not a new one."""
+        رداً على الهجوم, خلال زيارة له), if one governs it; not in a period (ما بعد الحرب). After خلال a definite
+        noun is an act told before (خلال الاجتماع), not a new one."""
         norms, cue = self.doc.tokens.norm, self.lex.cue
         prev = i - 2 if norms[i - 1] in self.lex.prepositions else i - 1
         if prev < self.clause[i - self.first]:
             return None
         w = norms[prev]
+        if cue("after_event", w) and prev > self.clause[i - self.first] and norms[prev - 1] in self.lex.period_heads:
+            return None  # ما بعد الحرب is a period, not a time after a war
         if cue("after_event", w) or cue("cause", w) or (cue("during", w) and not norms[i].startswith(ARTICLE)):
             return prev
         return None

@@ -246,6 +246,7 @@ class Lexicon:
         self.told_subjects = words.get("told_subject", frozenset())
         self.particles = words.get("particle", frozenset())
         self.answers = words.get("answer", frozenset())
+        self.period_heads = words.get("period", frozenset())
         self.excluded = excluded or {}
         self.numbers = numbers or {}
         self.forms = forms

@@ -50,14 +50,7 @@ class GazetteerRecogniser:
         phrases, maxlen = self.lex.phrases, self.lex.starts
         norms, keys, sentence = tokens.norm, tokens.key, tokens.sentence
         # the words that may begin a phrase, looked up once per distinct word: most begin none
-        cached = self._starts.get
-        begins: dict[str, tuple[tuple[str, int], ...]] = {}
-        for w in set(norms):
-            forms = cached(w)
-            if forms is None:
-                forms = self.starts(w)
-            if forms:
-                begins[w] = forms
+        begins = {w: forms for w in set(norms) if (forms := self.starts(w))}
         n = len(tokens)
         free = 0  # the first token after the last match
         for i in [i for i, w in enumerate(norms) if w in begins]:

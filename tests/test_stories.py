@@ -102,6 +102,25 @@ def test_every_article_is_kept_and_copies_form_one_family(store_url, pipeline, r
         assert story["copies"] and story["copies"][0]["passages"]
 
 
+@pytest.mark.parametrize("first", [0, 1])
+def test_the_family_of_the_first_text_written_absorbs_the_later_one(store_url, pipeline, reference_text, shared_data,
+                                                                     first):
+    """Two texts, each with half of the reference, are apart until the whole reference links them: the
+    merged family is that of the text written first, whichever hash is smaller and however fast the
+    writes come (all three within one second, as in one batch)."""
+    paragraphs = [p for p in reference_text.split("\n") if p.strip()]
+    protest = gsr_sentences(shared_data, "protest")
+    halves = [article(pipeline, "\n".join([*paragraphs[1:5], " ".join(protest[:4])]), "h1", "okaz"),
+              article(pipeline, "\n".join([*paragraphs[6:10], " ".join(protest[4:8])]), "h2", "sabq")]
+    written = [halves[first], halves[1 - first], article(pipeline, reference_text, "whole", "alyaum")]
+    with open_store(store_url) as store:
+        for d in written:
+            store.add(d)
+        family = dict(store.query("SELECT a.id, d.family FROM articles a JOIN documents d ON d.hash = a.doc"))
+        first_hash = store.query("SELECT hash FROM documents WHERE id = 'h1' OR id = 'h2' ORDER BY rowid LIMIT 1")[0][0]
+    assert family[written[0].id] == family[written[1].id] == family["whole"] == first_hash
+
+
 def test_independent_reports_corroborate_and_denials_contradict():
     def m(article: str, family: str | None, credit: str | None = None, modality: str = "asserted") -> Member:
         return Member("d" + article, 0, article, "o" + article, "2015-07-21", family, credit, modality, 3)

@@ -41,6 +41,7 @@ class SQLStore(StoryReads):
         self.layer = Stories(self)  # copy families and event clusters, kept up to date at each write
         self.layer_on = False  # whether the schema has the layer's tables: set by the backend once migrated
         self.summaries_on = False  # whether it has the dashboard's rows and the write generation: the same
+        self.written_order = "added, hash"  # how documents are sorted oldest first: the same
 
     # --- hooks of a backend -------------------------------------------------------------------------
     @contextmanager
@@ -93,19 +94,21 @@ class SQLStore(StoryReads):
         """How a JSON column is written (PostgreSQL casts it to jsonb)."""
         return self.ph
 
-    def has_table(self, table: str) -> bool:
-        """Whether the schema holds ``table`` (a store stopped at an older migration may not). Asked
-        outside any transaction: a failed query would abort it."""
+    def has_column(self, table: str, column: str = "1") -> bool:
+        """Whether the schema holds ``table`` (and its ``column``: a store stopped at an older migration
+        may not). Asked outside any transaction: a failed query would abort it."""
         try:
-            self.query(f"SELECT 1 FROM {table} WHERE 1 = 0")
-        except Exception:  # the driver's "no such table"
+            self.query(f"SELECT {column} FROM {table} WHERE 1 = 0")
+        except Exception:  # the driver's "no such table" or "no such column"
             return False
         return True
 
     def probe_schema(self) -> None:
         """Note which of the later tables the schema holds (set by the backend once migrated)."""
-        self.layer_on = self.has_table("cluster_events")
-        self.summaries_on = self.has_table("store_state")
+        self.layer_on = self.has_column("cluster_events")
+        self.summaries_on = self.has_column("store_state")
+        # the order texts were written in: the rows' numbers, where the schema numbers them
+        self.written_order = "rowid" if self.has_column("documents", "rowid") else "added, hash"
 
     def generation(self) -> int | None:
         """A number that every committed write changes (None: the schema keeps none): what was computed

@@ -171,9 +171,10 @@ class Stories:
                  json.dumps([{"a": list(p.a), "b": list(p.b), "words": p.words} for p in c.passages[:PASSAGES]]))
                 for other, _, c in links]
         families = sorted({f or o for o, f, _ in links})
-        # the oldest family absorbs the others
+        # the oldest family (its first text written first, not by the clock) absorbs the others
         clause, params = self.store.in_list("family", families)
-        cur.execute(f"SELECT family FROM documents WHERE {clause} ORDER BY added, hash LIMIT 1", params)
+        cur.execute(f"SELECT family FROM documents WHERE {clause} ORDER BY {self.store.written_order} LIMIT 1",
+                    params)
         row = cur.fetchone()
         target = row[0] if row else families[0]
         others = [f for f in families if f != target]
@@ -241,7 +242,7 @@ class Stories:
         if families:
             clause, params = self.store.in_list("family", families)
             for fam, cr in query(f"SELECT family, credit FROM documents WHERE {clause} AND credit IS NOT NULL "
-                                 "ORDER BY added, hash", params):
+                                 f"ORDER BY {self.store.written_order}", params):
                 credits.setdefault(fam, cr)
         out: dict[str, list[Member]] = {}
         for r in rows:

@@ -307,14 +307,15 @@ def usable_surname(name: str, first_names: set[str], common: set[str]) -> bool:
 
 
 # agents-dictionary lemmas that are not people or groups (or are coded wrongly there: رئيس as BUS; فريق, a team far
-# more often than a lieutenant general, whose rank before a name is a title in person_titles.txt)
+# more often than a lieutenant general, whose rank before a name is a title in person_titles.txt; امام, the
+# preposition أمام far more often than an imam, who is listed with his mosque in curated/roles.tsv)
 DROP_AGENTS = set("""
 رئيس مربع هوائي صيد حصاد زراعة طيران مزرعة فلاحة مقايض مساوم اتصال ادارة انتفاضة بارجة بايع تبني تجمع تجمهر
 تكتل حاوية حملة خدمة جرح دولة ديانة دير سيادة صحيفة صناعة صهريج ضيعة طائرة عالم علامة علمم عمل عمولة غرفة فار
 قافلة قرية قضاء كلية ماشي مجتمع مجلة مدرسة مدفعية مستشفى مستوطنة مشهد مصحة مصدر مملكة منشور منفى موقع ميراج
 نادر ولاية مزيتة نظام مسلم يهودي سني صليبي مومن اباتشي تلفزيون هوائي زراعي سياحي رياضي اسلامي اصلي تاسيسي
 دستوري تمردية سياسي طالب جامعة سفارة قنصلية وكالة لجنة وزارة محكمة شركة برلمان مدونة منتج
-فريق
+فريق امام
 """.split())
 
 

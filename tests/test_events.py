@@ -382,3 +382,46 @@ def test_a_chronology_entry_is_dated_by_its_year(whole: Pipeline) -> None:
     assert [t.text for t in doc.times if t.text.isdigit()] == ["2005"]  # a range of years is no entry
     release = [e for e in doc.events if "الإفراج" in e.trigger.text]
     assert release and release[0].modality == "historical" and release[0].time.text == "2005"
+
+
+# Families of real news, each with a sentence of the SaudiNewsNet development file (article id in a comment):
+# (sentence, publication date, a word of the trigger, the CAMEO code)
+FAMILIES = [
+    # snn-2015-08-08-1047: a criminal or terrorist act that targets people (استهدف after the act's words)
+    ("وأدان العمل الإجرامي الجبان الذي استهدف رجال أمن هذا الوطن في مقر قوات الطوارئ.", "2015-08-08", "استهدف", "180"),
+    # snn-2015-07-23-0401: burning people alive
+    ("وقامت بإحراق أشخاص أحياء.", "2015-07-23", "بإحراق", "1823"),
+    # snn-2015-07-31-1969: searching a place by force
+    ("أقدمت قوات الأمن الإيرانية على هدم مسجد السنة الوحيد بطهران، وقامت بتفتيشه ومنزل إمامه.", "2015-07-31",
+     "بتفتيشه", "170"),
+    # snn-2015-08-06-0140: an act that angers someone is their disapproval; وهو ما is "which", no negation
+    ("وهو ما أثار حفيظة وزيرة الخارجية الأمريكية آنذاك كوندوليزا رايس.", "2015-08-06", "حفيظة", "110"),
+    # snn-2015-07-31-0594: an act that draws criticism
+    ("وأثارت الأحكام انتقادات واسعة في الخارج.", "2015-07-31", "انتقادات", "111"),
+    # snn-2015-07-26-0309 and snn-2015-07-27-0305: a truce declared, by its verb or after its noun
+    ("أعلنت قيادة قوات التحالف العربي عن هدنة إنسانية في اليمن.", "2015-07-26", "هدنة", "0871"),
+    ("وتأتي الغارات قبل ساعات من هدنة أعلنتها الحكومة اليمنية وقوات التحالف.", "2015-07-27", "هدنة", "0871"),
+    # snn-2015-07-26-1254: the words of a name count as one between a verb and its companion word
+    ("تبنى حزب العمال الكردستاني الاحد هجوما بسيارة مفخخة.", "2015-07-26", "تبنى", "015"),
+    # snn-2015-07-26-0913: the hollow verb دان (its «not after لا» group is a word that must not stand there)
+    ("فيما دانت قيادة إقليم كردستان العراق أمس القصف الجوي الذي شنته الطائرات التركية.", "2015-07-26", "دانت", "111"),
+]
+
+
+@pytest.mark.parametrize("sentence, published, word, code", FAMILIES)
+def test_event_families_of_real_news(every_candidate, sentence, published, word, code):
+    doc = every_candidate(Document(text=sentence, published=published))
+    found = [(e.cameo.code, e.modality) for e in doc.events if word in e.trigger.text]
+    assert found and found[0][0] == code and found[0][1] == "asserted", [(e.trigger.text, e.cameo.code, e.modality)
+                                                                        for e in doc.events]
+
+
+def test_a_checkpoint_is_no_search_and_an_arrest_counts_only_the_arrested(every_candidate):
+    doc = every_candidate(Document(text="وأثناء قيام رجال الأمن في نقطة تفتيش على طريق الحائر في الرياض، بادر من فيها "
+                                        "بتفجيرها.", published="2015-07-21"))  # snn-2015-07-21-0024
+    assert not [e for e in doc.events if e.cameo.code == "170"]
+    # snn-2015-07-25-0871: the dead of the same operation are not counted among the arrested
+    doc = every_candidate(Document(text="نفذت الوحدات الأمنية التونسية عملية أمنية واسعة النطاق أسفرت عن مقتل أحد أخطر "
+                                        "الإرهابيين المطلوبين وإيقاف ثمانية آخرين.", published="2015-07-25"))
+    arrest = [e for e in doc.events if "وإيقاف" in e.trigger.text]
+    assert arrest and arrest[0].cameo.code == "173" and arrest[0].fatalities == {"arrested": 8}

@@ -80,7 +80,7 @@ class EventCoder:
         events: list[Event] = []
         for sid, triggers in sentences.items():
             first, last = index.span(sid)
-            events.extend(_Sentence(self.lex, doc, index, first, last, hits, self).code(triggers))
+            events.extend(_Sentence(self.lex, doc, index, first, last, hits, self, named).code(triggers))
         # the score judges claims of fact: planned, negated or hypothetical events keep their modality instead
         events = [e for e in events if e.modality not in FACTUAL
                   or e.evidence.get("score", 1.0) >= self.thresholds.get(e.plover.type, 0.0)]
@@ -106,8 +106,9 @@ class _Sentence(Roles):
     places and times are worked out only when a trigger needs them."""
 
     def __init__(self, lex: Lexicon, doc: Document, index: DocIndex, first: int, last: int,
-                 hits: dict[int, tuple[Hit, ...]], coder: EventCoder) -> None:
+                 hits: dict[int, tuple[Hit, ...]], coder: EventCoder, named: bytearray) -> None:
         self.lex, self.doc, self.index, self.first, self.last, self.hits = lex, doc, index, first, last, hits
+        self.named = named  # 1 for each token inside a name (see _named_tokens)
         self.model, self.explain, self.ontology = coder.model, coder.explain, coder.ontology
         tokens = doc.tokens
         self.clause = [first] * (last - first + 1)  # clause start of each token
@@ -236,21 +237,32 @@ class _Sentence(Roles):
         return any(self.lex.cue("block", norms[j]) for j in range(lo, i))
 
     def _companions(self, i: int, hit: Hit) -> list[int] | None:
-        """Token indices of the pattern's required companion words, or None when one is missing."""
-        norms, found = self.doc.tokens.norm, []
-        for group in hit.pattern.after:
-            j = next((j for j in range(i + 1, min(self.last, i + WINDOW_AFTER) + 1)
-                      if self.lex.matches(group, norms[j])), None)
-            if j is None:
-                return None
-            found.append(j)
-        for group in hit.pattern.before:
-            j = next((j for j in range(i - 1, max(self.first, i - WINDOW_BEFORE) - 1, -1)
-                      if self.lex.matches(group, norms[j])), None)
-            if j is None:
-                return None
-            found.append(j)
+        """Token indices of the pattern's required companion words, or None when one is missing or a
+        word of a ``!`` group (one that must not stand there) is present."""
+        found = []
+        for groups, steps, window in ((hit.pattern.after, range(i + 1, self.last + 1), WINDOW_AFTER),
+                                      (hit.pattern.before, range(i - 1, self.first - 1, -1), WINDOW_BEFORE)):
+            for group in groups:
+                unwanted = group.startswith("!")
+                j = self._near(group[1:] if unwanted else group, steps, window)
+                if unwanted and j is not None or not unwanted and j is None:
+                    return None
+                if j is not None:
+                    found.append(j)
         return found
+
+    def _near(self, group: str, steps: range, window: int) -> int | None:
+        """The first token along ``steps`` whose word is of ``group``, within ``window`` words of the trigger;
+        the words of one name count as one word (تبنى حزب العمال الكردستاني الأحد هجوماً)."""
+        norms, named, counted = self.doc.tokens.norm, self.named, 0
+        for j in steps:
+            if not (named[j] and named[j - steps.step]):
+                counted += 1
+            if counted > window:
+                return None
+            if self.lex.matches(group, norms[j]):
+                return j
+        return None
 
     def _masdar_reading(self, i: int, hit: Hit) -> bool:
         """قتل is "he killed" or "the killing of": when the same pattern also reads the word as a noun, the

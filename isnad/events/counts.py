@@ -10,7 +10,8 @@ from collections.abc import Collection, Sequence
 
 from isnad.events.patterns import Lexicon
 
-KINDS = (("count_killed", "killed"), ("count_injured", "injured"), ("count_arrested", "arrested"))
+ARRESTED = "arrested"
+KINDS = (("count_killed", "killed"), ("count_injured", "injured"), ("count_arrested", ARRESTED))
 WINDOW = 3  # a number counts a word this many words before or after it
 NEAR_TRIGGER = 6  # count words this close to the trigger speak of its event
 OBJECT_WINDOW = 10  # a trigger that is itself a count word (قتل) may have its number at the end of its object
@@ -33,6 +34,10 @@ def counts(lex: Lexicon, norms: Sequence[str], trigger: int, first: int, last: i
     tokens of the clause's dates and times, which count nothing."""
     near = range(max(first, trigger - NEAR_TRIGGER), min(last, trigger + NEAR_TRIGGER) + 1)
     words = [(j, name) for j in near if j not in dated for kind, name in KINDS if lex.cue(kind, norms[j])]
+    # an arrest counts the arrested, a killing its dead and injured: «مقتل أحد المطلوبين وإيقاف ثمانية» are two
+    own = {name for j, name in words if j == trigger}
+    if own:
+        words = [(j, name) for j, name in words if (name == ARRESTED) == (ARRESTED in own)]
     if not words:  # most events count nobody: the clause's numbers are not read
         return None
     values: dict[int, int] = {}

@@ -19,6 +19,7 @@ from isnad.events.patterns import Hit, Lexicon
 NEGATION_WINDOW = 2
 CUE_WINDOW = 4
 HISTORICAL_AGE = timedelta(days=365)  # "well before publication"
+WHAT = "ما"  # a negation, or "what, which" after the words of function_words.tsv's what_head (وهو ما أثار)
 
 
 def historical(time: TimeSpan | None, published: str | None) -> bool:
@@ -50,7 +51,8 @@ def modality(
     trigger's clause is the answer of a condition); the trigger's clause by default."""
     before = range(trigger - 1, max(clause_start, trigger - CUE_WINDOW) - 1, -1)
     for i in range(trigger - 1, max(clause_start, trigger - NEGATION_WINDOW) - 1, -1):
-        if lex.cue("negation", tokens[i].norm):
+        if lex.cue("negation", tokens[i].norm) and not (i > 0 and tokens[i].norm == WHAT
+                                                        and tokens[i - 1].norm in lex.what_heads):
             return "negated", tokens[i].norm
     for i in range(clause_start if condition_start is None else condition_start, trigger):
         word = tokens[i].norm

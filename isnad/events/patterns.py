@@ -247,6 +247,7 @@ class Lexicon:
         self.particles = words.get("particle", frozenset())
         self.answers = words.get("answer", frozenset())
         self.period_heads = words.get("period", frozenset())
+        self.what_heads = words.get("what_head", frozenset())
         self.excluded = excluded or {}
         self.numbers = numbers or {}
         self.forms = forms

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from isnad.resources import Resources
 
 VERB, NOUN = "verb", "noun"
-WINDOW_AFTER = 4
+WINDOW_AFTER = 5
 WINDOW_BEFORE = 3
 SUFFIXED_CUES = {"planned", "considered", "negation"}
 # two-letter negation particles take a conjunction (ولم، فلا) but no preposition: كما، بما، لما are other words

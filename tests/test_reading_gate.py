@@ -9,12 +9,13 @@ import pytest
 
 from isnad.eval.reading import evaluate_reading_gold
 
-# (split, key) -> (precision floor, recall floor); measured: dev root 0.740 / 0.269, trigger 0.825 / 0.300;
+# (split, key) -> (precision floor, recall floor); measured: dev root 0.772 / 0.311, trigger 0.848 / 0.342 (0.740 / 0.269
+# and 0.825 / 0.300 before the patterns of attacks told as targeting, participles and companion words past a name);
 # test root 0.450 / 0.160, trigger 0.512 / 0.182; attribution cue dev 0.904 / 0.830, source 0.860 / 0.768,
 # test cue 0.868 / 0.825, source 0.867 / 0.812 (verbs that report through a preposition)
 FLOORS = {
-    ("dev", "root"): (0.73, 0.26),
-    ("dev", "trigger"): (0.81, 0.29),
+    ("dev", "root"): (0.76, 0.30),
+    ("dev", "trigger"): (0.83, 0.33),
     ("dev", "attribution_cue"): (0.89, 0.81),
     ("dev", "attribution_source"): (0.84, 0.75),
     ("test", "root"): (0.44, 0.15),
@@ -26,7 +27,7 @@ FLOORS = {
 PLACE_FLOORS = {"dev": 0.82, "test": 0.75}
 # province (GeoNames first-level division, spellings compared by isnad.eval.reading.same_province): dev 28 of
 # 51 matched events whose gold names one, test 9 of 19
-PROVINCE_FLOORS = {"dev": 0.51, "test": 0.45}  # dev 29 of 56 (28 of 51 before the new patterns)
+PROVINCE_FLOORS = {"dev": 0.52, "test": 0.45}  # dev 32 of 61 (29 of 56, and 28 of 51, before new patterns)
 # matched events whose killed / injured / arrested counts equal the gold's: dev 8 of 13, test 6 of 11
 FATALITY_FLOORS = {"dev": 0.52, "test": 0.45}  # dev 8 of 15, test 5 of 11 (was 6): newly matched events whose counts are missed
 

@@ -9,17 +9,18 @@ import pytest
 
 from isnad.eval.reading import evaluate_reading_gold
 
-# (split, key) -> (precision floor, recall floor); measured: dev root 0.772 / 0.311, trigger 0.848 / 0.342 (0.740 / 0.269
-# and 0.825 / 0.300 before the patterns of attacks told as targeting, participles and companion words past a name);
-# test root 0.450 / 0.160, trigger 0.512 / 0.182; attribution cue dev 0.904 / 0.830, source 0.860 / 0.768,
-# test cue 0.868 / 0.825, source 0.867 / 0.812 (verbs that report through a preposition)
+# (split, key) -> (precision floor, recall floor); measured, with an act told again counted once (GUIDE.md,
+# repeated tellings): dev root 0.772 / 0.363, trigger 0.848 / 0.398; test root 0.463 / 0.200, trigger 0.524 / 0.226
+# (every telling counted: dev root 0.772 / 0.311, trigger 0.848 / 0.342, test root 0.463 / 0.169, trigger
+# 0.524 / 0.191); attribution cue dev 0.904 / 0.830, source 0.860 / 0.768, test cue 0.868 / 0.825, source
+# 0.867 / 0.812 (verbs that report through a preposition)
 FLOORS = {
-    ("dev", "root"): (0.76, 0.30),
-    ("dev", "trigger"): (0.83, 0.33),
+    ("dev", "root"): (0.76, 0.35),
+    ("dev", "trigger"): (0.83, 0.38),
     ("dev", "attribution_cue"): (0.89, 0.81),
     ("dev", "attribution_source"): (0.84, 0.75),
-    ("test", "root"): (0.44, 0.15),
-    ("test", "trigger"): (0.50, 0.17),
+    ("test", "root"): (0.45, 0.19),
+    ("test", "trigger"): (0.51, 0.21),
     ("test", "attribution_cue"): (0.85, 0.81),
     ("test", "attribution_source"): (0.85, 0.79),
 }
@@ -66,3 +67,25 @@ def test_province_spellings(system, gold, same):
     from isnad.eval.reading import same_province
 
     assert same_province(system, gold) is same
+
+
+
+def test_an_act_told_again_counts_once():
+    """Of a gold article's repeated tellings (the same code, coded source and target), a match of any counts
+    the act, and a miss of all counts one miss (headlines told in the body aside)."""
+    from isnad.eval.reading import counted, load_gold
+
+    def key(e):
+        return e["cameo"], (e["source"] or {}).get("code"), (e["target"] or {}).get("code")
+
+    for article in load_gold("dev"):
+        events = article["events"]
+        seen = {}
+        pair = next(((seen[key(e)], i) for i, e in enumerate(events)
+                     if not e["headline"] and (key(e)[1] or key(e)[2]) and seen.setdefault(key(e), i) != i), None)
+        if pair:
+            break
+    first, again = pair
+    assert first in counted(events, set()) and again not in counted(events, set())
+    assert again in counted(events, {again}) and first not in counted(events, {again})
+    assert counted(events, set(range(len(events)))) == list(range(len(events)))

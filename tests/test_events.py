@@ -432,3 +432,16 @@ def test_a_checkpoint_is_no_search_and_an_arrest_counts_only_the_arrested(every_
                                         "الإرهابيين المطلوبين وإيقاف ثمانية آخرين.", published="2015-07-25"))
     arrest = [e for e in doc.events if "وإيقاف" in e.trigger.text]
     assert arrest and arrest[0].cameo.code == "173" and arrest[0].fatalities == {"arrested": 8}
+
+
+def test_named_groups_keep_their_code_unless_they_have_a_branch_there(whole: Pipeline) -> None:
+    # snn-2015-08-07-0092 (the Abha mosque bombing): داعش is the Islamic State, not rebels of Saudi Arabia
+    doc = whole("وتبنى تنظيم داعش الإرهابي العملية، قائلاً إن «شخصًا يدعى أبو سنان النجدي هو الذي نفذها».",
+                published="2015-08-07")
+    assert [(e.cameo.code[:2], e.source.actor.code) for e in doc.events] == [("01", "IMGMUSISI")]
+    # snn-2015-08-06-0364: in Yemen, al-Qaeda is al-Qaeda in the Arabian Peninsula
+    doc = whole("وتنص الاتفاقية التي أبرمت بين أتباع تنظيم القاعدة والمجلس الأهلي الحضرمي، على أن يتولى الطرف "
+                "الأول حماية عاصمة حضرموت من التمرد الحوثي، مما أتاح لتنظيم القاعدة دخول المكلا في أبريل (نيسان) الماضي.",
+                published="2015-08-06")
+    agreement = next(e for e in doc.events if e.cameo.code == "057")
+    assert agreement.source.actor.code == "YEMREBAQP" and agreement.source.actor.id == "o:aqap"

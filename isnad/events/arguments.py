@@ -10,7 +10,7 @@ target stands (``tgt:ضد``) and a place in ``في جنيف`` is not taken for a
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from isnad.document import Actor, Document, EventActor, Mention, Token
@@ -33,7 +33,6 @@ class Chunk:
     actor: Actor
     mention: int | None
     prep: str | None  # the preposition in front of it, if any
-    country_from_context: bool = False
     place: bool = False  # a town or province named alone: it holds a role's position, but names where, not who
 
 
@@ -223,15 +222,23 @@ def event_actor(doc: Document, chunk: Chunk | None, actor: Actor | None = None) 
     return EventActor(doc.text[chunk.start : chunk.end], chunk.start, chunk.end, chunk.actor, chunk.mention)
 
 
-def with_context_country(chunk: Chunk, countries: list[tuple[int, str]], fallback: str | None) -> Chunk:
-    """A role or crowd without a nationality belongs to the country named nearest to it."""
-    if chunk.actor.country:
+def with_context_country(chunk: Chunk, countries: list[tuple[int, str]], fallback: str | None,
+                         branches: Mapping[tuple[str, str], tuple[str, str, str]]) -> Chunk:
+    """A role or crowd without a nationality belongs to the country named nearest to it; a named actor
+    with its own code and no country (داعش IMGMUSISI, the UN IGOUNO) belongs to none, unless the group has
+    a branch of its own there (``branches``: القاعدة in Yemen is AQAP)."""
+    a = chunk.actor
+    if a.country:
         return chunk
     before = [(ti, c) for ti, c in countries if ti < chunk.first]
     country = nearest_country(before, chunk.first) or nearest_country(countries, chunk.first) or fallback
+    if a.id and a.code and a.code not in a.sectors:
+        branch = branches.get((a.code, country or ""))
+        if branch:
+            chunk.actor = Actor(a.ar, branch[2], country, list(a.sectors), branch[1], branch[0],
+                                (a.evidence or "") + "+branch")
+        return chunk
     if country:
-        a = chunk.actor
         sector = a.sectors[0] if a.sectors else ""
         chunk.actor = Actor(a.ar, a.en, country, list(a.sectors), country + sector, a.id, (a.evidence or "") + "+context")
-        chunk.country_from_context = True
     return chunk

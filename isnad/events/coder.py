@@ -148,7 +148,7 @@ class _Sentence(Roles):
             if sector:
                 people.append((i, sector))
         return [
-            args_.with_context_country(c, self.countries, self.fallback_country)
+            args_.with_context_country(c, self.countries, self.fallback_country, self.lex.branches)
             for c in args_.chunks(self.doc, self.first, self.last, self.mentions, people, self.index.find, self.lex.prepositions,
                                      self.lex.locatives)
         ]

@@ -205,8 +205,10 @@ def load_lexicon(resources: Resources, dictionary: bool = False) -> Lexicon:
     numbers = {expander.fold(word): int(value) for word, value in resources.rows("events/numbers.tsv", header=True, width=2)}
     function_words = {kind: frozenset(map(expander.fold, words.split()))
                       for kind, words in resources.rows("events/function_words.tsv", header=True, width=2)}
+    branches = {(group, country): (id_, code, en)
+                for group, country, id_, code, en in resources.rows("events/branches.tsv", header=True, width=5)}
     return Lexicon(index(patterns, expander), cue_forms(resources, expander), expander, resources.clitics,
-                   exclusions(patterns, expander), numbers, function_words)
+                   exclusions(patterns, expander), numbers, function_words, branches)
 
 
 def _prefix_of(word: str, base: str) -> str:
@@ -235,8 +237,10 @@ class Lexicon:
     def __init__(self, index: dict[str, tuple[Hit, ...]], forms: dict[str, dict[str, str]], expander: Expander,
                  clitics: Clitics, excluded: Mapping[str, frozenset[str]] | None = None,
                  numbers: Mapping[str, int] | None = None,
-                 function_words: Mapping[str, frozenset[str]] | None = None) -> None:
+                 function_words: Mapping[str, frozenset[str]] | None = None,
+                 branches: Mapping[tuple[str, str], tuple[str, str, str]] | None = None) -> None:
         self.index = index
+        self.branches = branches or {}  # (group code, country) -> the branch's (id, code, English name)
         words = function_words or {}
         # read as they are, clitics and all (function_words.tsv)
         self.prepositions = words.get("preposition", frozenset())

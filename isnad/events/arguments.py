@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from isnad.document import Actor, Document, EventActor, Mention, Token
 from isnad.text.clitics import GLUED_ARTICLE
@@ -34,6 +34,18 @@ class Chunk:
     mention: int | None
     prep: str | None  # the preposition in front of it, if any
     place: bool = False  # a town or province named alone: it holds a role's position, but names where, not who
+
+
+def without(c: Chunk, words: frozenset[int], doc: Document) -> Chunk | None:
+    """A chunk without the trigger words of an event (قدم اللواء السحيباني شكره: not «السحيباني شكره»): cut
+    before the first of them inside it; None when it starts with one (عملية عسكرية: the adjective is no actor)."""
+    inside = [j for j in words if c.first <= j <= c.last]
+    if not inside:
+        return c
+    cut = min(inside)
+    if cut == c.first:
+        return None
+    return replace(c, last=cut - 1, end=doc.tokens.end[cut - 1])
 
 
 def _label(span: tuple) -> str:

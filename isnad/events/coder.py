@@ -31,6 +31,8 @@ from isnad.text.clitics import ARTICLE
 FACTUAL = {"asserted", "reported"}
 NAME_LABELS = {"PER", "ORG", "GPE", "LOC"}
 CLAUSE_BREAKS = {"،", ",", "؛", ";", ":", "(", ")", "-", "—", "–"}
+QUOTES = {"«", "»", '"', "“", "”", "'"}  # no words: they do not count in a companion's window
+UNWANTED_BEFORE = 5  # a word that must not stand before a trigger is looked for this far (أنهت من جانب واحد وقف)
 SUPPORT_WINDOW = 3
 BLOCK_WINDOW = 2
 SUPPORT_B_WINDOW = 8  # قام ... بـ: the doer's name may stand between them
@@ -121,6 +123,8 @@ class _Sentence(Roles):
         self.sid = tokens.sentence[first]
         self.fallback_country = index.salient
         self.used: set[int] = set()
+        self.trigger_words: frozenset[int] = frozenset()  # the trigger and companions of the event being coded
+        self.trimmed: dict[int, Chunk | None] = {}  # chunk (by id) → itself without those words, see actors_for
         self.events: list[Event] = []
         self.features: list[list[str]] = []  # the score's features of each event, scored once all are found
 
@@ -167,11 +171,18 @@ class _Sentence(Roles):
     def actors_for(self, i: int) -> list[Chunk]:
         """The chunks that may fill the roles of trigger ``i``: the source of a report is who says it, not
         who does what it reports, unless the trigger is the saying itself (وحذّر أوباما المشرعين)."""
-        if not self.speakers:
-            return self.chunks
-        start, end = self.doc.tokens.start[i], self.doc.tokens.end[i]
-        return [c for n, c in enumerate(self.chunks)
-                if n not in self.speakers or any(cs < end and start < ce for cs, ce in self.speakers[n])]
+        chunks = self.chunks
+        if self.speakers:
+            start, end = self.doc.tokens.start[i], self.doc.tokens.end[i]
+            chunks = [c for n, c in enumerate(chunks)
+                      if n not in self.speakers or any(cs < end and start < ce for cs, ce in self.speakers[n])]
+        if not self.trigger_words:
+            return chunks
+        trim = self.trimmed  # the same trimmed chunk on every call: roles compare chunks by identity
+        for c in chunks:
+            if id(c) not in trim:
+                trim[id(c)] = args_.without(c, self.trigger_words, self.doc)
+        return [t for c in chunks if (t := trim[id(c)]) is not None]
 
     @cached_property
     def dated(self) -> set[int]:
@@ -244,7 +255,8 @@ class _Sentence(Roles):
                                       (hit.pattern.before, range(i - 1, self.first - 1, -1), WINDOW_BEFORE)):
             for group in groups:
                 unwanted = group.startswith("!")
-                j = self._near(group[1:] if unwanted else group, steps, window)
+                j = self._near(group[1:] if unwanted else group, steps,
+                               UNWANTED_BEFORE if unwanted and steps.step < 0 else window)
                 if unwanted and j is not None or not unwanted and j is None:
                     return None
                 if j is not None:
@@ -253,10 +265,10 @@ class _Sentence(Roles):
 
     def _near(self, group: str, steps: range, window: int) -> int | None:
         """The first token along ``steps`` whose word is of ``group``, within ``window`` words of the trigger;
-        the words of one name count as one word (تبنى حزب العمال الكردستاني الأحد هجوماً)."""
+        the words of one name count as one word (تبنى حزب العمال الكردستاني الأحد هجوماً), quotation marks as none."""
         norms, named, counted = self.doc.tokens.norm, self.named, 0
         for j in steps:
-            if not (named[j] and named[j - steps.step]):
+            if not (named[j] and named[j - steps.step]) and norms[j] not in QUOTES:
                 counted += 1
             if counted > window:
                 return None
@@ -311,7 +323,7 @@ class _Sentence(Roles):
                 return "support_after", j
         if "free" in flags:
             return "free", None
-        if hit.pattern.after or hit.pattern.before:
+        if any(not g.startswith("!") for g in (*hit.pattern.after, *hit.pattern.before)):
             return "companion", None
         if self._opens_report(i):
             return "opening", None
@@ -380,7 +392,10 @@ class _Sentence(Roles):
     def _event(self, i: int, hit: Hit, extra: list[int], reason: str, support: int | None = None) -> Event:
         doc, tokens = self.doc, self.doc.tokens
         # a town in a role's position (قصف عدن) tells the score where the act is, but is no actor of it
+        if "not_actors" in hit.pattern.flags:  # its companion words are no source or target (عملية عسكرية)
+            self.trigger_words, self.trimmed = frozenset([i, *extra]), {}
         in_role = self._arguments(i, hit)
+        self.trigger_words = frozenset()
         source, target = (None if isinstance(a, Chunk) and a.place else a for a in in_role)
         span_first, span_last = min([i, *extra]), max([i, *extra])
         start, end = tokens[span_first].start, tokens[span_last].end

@@ -63,6 +63,10 @@ class Roles:
             # the first actor after the noun, unless a preposition puts it in a phrase of its own (تهنئة للرئيس …)
             c = next((c for c in free if i < c.first <= min(ce, i + args_.GENITIVE_WINDOW)), None)
             return (c if c is not None and c.prep is None else None), None
+        if what == "with":
+            # the actor right after the companion words (a not_actors pattern): who holds what fell «في أيدي الأكراد»
+            last = max(self.trigger_words, default=i)
+            return next((c for c in free if last < c.first <= min(ce, last + args_.GENITIVE_WINDOW)), None), None
         if what == "obj":
             return next((c for c in free if i < c.first <= ce and c.prep is None), None), None
         if what == "ctx_people":

@@ -289,12 +289,21 @@ def test_farmers_lift_their_blockade(coder):
     assert ev.cameo.code[:2] == "08" and ev.modality == "reported"
 
 
-@pytest.mark.xfail(strict=True, reason="lift_sanctions codes a sports federation lifting players' suspensions "
-                                       "as easing economic sanctions (085)")
 def test_lifting_a_clubs_penalties_is_no_easing_of_sanctions(coder):
     # snn-2015-08-06-0889: "talk of lifting the penalties on the suspended Hilal and Nassr players ..."
     text = "- الحديث عن رفع العقوبات عن الموقوفين في الهلال والنصر ليشاركوا في مباراة السوبر ضرب من العبث."
     assert not _events(coder, "snn-2015-08-06-0889", text, "lift_sanctions")
+
+
+def test_the_state_whose_sanctions_are_lifted_is_the_target(coder):
+    # snn-2015-08-06-0537: "Iran for its part strives to raise its output after the sanctions are lifted"
+    # snn-2015-07-24-0736: Iran agreed to limit its nuclear programme in return for the lifting of sanctions
+    for article, text in (
+        ("snn-2015-08-06-0537", "إيران من جانبها تسعى جاهدة إلى زيادة إنتاجها بعد رفع العقوبات."),
+        ("snn-2015-07-24-0736", "ووافقت إيران بموجب بنود الاتفاق على الحد من أنشطة برنامجها النووي مقابل رفع العقوبات."),
+    ):
+        ev = _one(coder, article, text, "lift_sanctions")
+        assert _code(ev.source) != "IRN" and _code(ev.target) == "IRN", text
 
 
 # --- ceasefires --------------------------------------------------------------------------------------------
@@ -358,12 +367,20 @@ def test_a_judge_passes_the_sentences(coder):
     assert _code(ev.source) == "BRAJUD"
 
 
-@pytest.mark.xfail(strict=True, reason="إصدار الأحكام in the sense of judging hastily is coded as a court "
-                                       "verdict (116)")
 def test_rushing_to_judgement_is_no_verdict(coder):
     # snn-2015-07-25-1248: "we also must not rush to pass judgements on the basis of video clips!"
     text = "أيضاً يجب ألا نتعجّل في إصدار الأحكام بناءً على مقاطع فيديو!"
     assert not _events(coder, "snn-2015-07-25-1248", text, "verdict")
+    # snn-2015-07-31-1358: of a joke: "it is the power of passing judgement"
+    assert not _events(coder, "snn-2015-07-31-1358", "إنها قوة إصدار الحكم، وإذا كان الحكم في القانون هو عنوان الحقيقة.",
+                       "verdict")
+
+
+def test_a_verdict_that_was_supposed_to_be_passed_is_not_asserted(coder):
+    # snn-2015-08-03-0780: the verdict was supposed to be passed last Thursday, but the judge was ill
+    text = "وكان يفترض أن يصدر الحكم الخميس الماضي، لكن القاضي الذي كان مصابا بوعكة صحية على ما يبدو لم يحضر."
+    ev = _one(coder, "snn-2015-08-03-0780", text, "verdict")
+    assert ev.modality == "planned"
 
 
 # --- deportation -------------------------------------------------------------------------------------------

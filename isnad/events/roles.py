@@ -140,16 +140,21 @@ class Roles:
             if chunk or implied:
                 source = chunk or implied
                 break
+        undergoes: Any = None
         if source is None and hit.kind == NOUN:  # the subject of the clause the noun stands in
             chunk, implied = self._role(i, hit, "src:subj", None)
-            source = chunk or implied
+            actor = actor_of(chunk)
+            if "subject_undergoes" in hit.pattern.flags and actor is not None and not actor.sectors:
+                undergoes = chunk  # a state (إيران تسعى ... بعد رفع العقوبات) is relieved; an official still acts
+            else:
+                source = chunk or implied
         target: Any = None
         for spec in (s for s in specs if s.startswith("tgt:")):
             chunk, implied = self._role(i, hit, spec, source)
             if chunk or implied:
                 target = chunk or implied
                 break
-        return source, target
+        return source, target or undergoes
 
 
 def actor_of(arg: Any) -> args_.Actor | None:

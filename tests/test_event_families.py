@@ -68,6 +68,15 @@ def test_the_operation_s_adjective_is_no_source(coder):
     assert ev.source.text == "قوات الأمن الأفغانية" and _code(ev.source) == "AFGCOP"
 
 
+def test_a_tight_operation_is_no_court(coder):
+    # snn-2015-07-21-0276: the Egyptian army responded with a tight security operation (محكمة "tight", not a court);
+    # kept at any score
+    text = "وقد رد الجيش المصري بعملية أمنية محكمة استمرت أكثر من 5 أيام، قتل خلالها 241 «إرهابيا»."
+    doc = Pipeline(options={"events": {"min_score": 0.0}})(text, published="2015-07-21")
+    ev = [e for e in doc.events if e.evidence["rule"].startswith("verbs/military_operation")][0]
+    assert ev.source is not None and ev.source.text == "الجيش المصري" and _code(ev.source) == "EGYMIL"
+
+
 def test_a_war_named_as_an_era_or_a_period_is_no_event(coder):
     # snn-2015-08-06-0513: "after the Cold War the West set the game of international security"
     # snn-2015-07-26-0190: "the longest freeze of sterling interest rates since the Second World War"

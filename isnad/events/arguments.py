@@ -20,6 +20,7 @@ ACTOR_LABELS = {"PER", "ORG", "GPE", "NORP", "ROLE"}
 CLITIC_PREPS = {"ب": "ب", "ل": "ل", "ك": "ك"}
 SUBJECT_WINDOW = 4  # a subject after its verb (VSO) starts within this many words
 GENITIVE_WINDOW = 4  # the agent of a verbal noun follows it within this many words
+NISBA = ("ية", "ي")  # the endings of an adjective of relation (أمنية، عسكري)
 
 
 @dataclass(slots=True)
@@ -41,11 +42,21 @@ def without(c: Chunk, words: frozenset[int], doc: Document) -> Chunk | None:
     before the first of them inside it; None when it starts with one (عملية عسكرية: the adjective is no actor)."""
     inside = [j for j in words if c.first <= j <= c.last]
     if not inside:
-        return c
+        return None if _adjective_after(c, words, doc) else c
     cut = min(inside)
     if cut == c.first:
         return None
     return replace(c, last=cut - 1, end=doc.tokens.end[cut - 1])
+
+
+def _adjective_after(c: Chunk, words: frozenset[int], doc: Document) -> bool:
+    """A bare role word right after trigger words that end in an adjective of relation, without article,
+    clitic or preposition, is one more adjective of their phrase (عملية أمنية محكمة: a tight operation, not a
+    court); after a noun it is its genitive (سقطت في يد قوات صالح)."""
+    last = max(words)
+    if c.first != last + 1 or c.prep is not None or c.mention is None or not doc.tokens.norm[last].endswith(NISBA):
+        return False
+    return doc.mentions[c.mention].label == "ROLE" and doc.tokens.norm[c.first] == doc.tokens.key[c.first]
 
 
 def _label(span: tuple) -> str:

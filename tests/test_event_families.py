@@ -411,6 +411,8 @@ def test_shipping_waste_abroad_is_no_deportation(coder):
         ("snn-2015-08-01-0081", "وأشار نبيل دو فريج إلى أنّه قد تم طرح موضوع ترحيل النفايات منذ الأيام الأولى."),
         ("snn-2015-08-03-0978", "والذي بدأت الأمانة تنفيذه بعد ترحيل كافة الخدمات التي تعترضه."),
         ("snn-2015-08-06-1993", "وذلك بترحيل 10% من إعانة الجمعيات واستثمارها."),
+        # snn-2015-07-26-0261: "the body should have been moved even if her family did not bring her papers"
+        ("snn-2015-07-26-0261", "وكان من المفترض أن يتم ترحيل الجثة حتى في حالة عدم إحضار ذويها للأوراق الثبوتية."),
     ):
         assert not _events(coder, article, text, "deport"), text
 

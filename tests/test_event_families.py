@@ -355,6 +355,8 @@ def test_toppling_or_violating_a_ceasefire_is_no_declaration_of_one(coder):
         ("snn-2015-07-31-1549", "إلا أن إصرار الميليشيات على القتال أطاح بوقف إطلاق النار."),
         ("snn-2015-07-26-0102", "وهدد حزب العمال الكردستاني بقطع الهدنة مع أنقرة."),
         ("snn-2015-07-26-0102", "وقالت إن تركيا أنهت الهدنة."),
+        # snn-2015-07-31-0395: a few hours after the first Turkish raids, the Kurds declared the end of the truce
+        ("snn-2015-07-31-0395", "وبعد بضع ساعات من الغارات التركية الأولى، أعلن الأكراد انتهاء الهدنة."),
     ):
         assert "0871" not in [e.cameo.code for e in _events(coder, article, text)], text
 

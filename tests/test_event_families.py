@@ -291,6 +291,14 @@ def test_sanctions_on_iran_will_be_lifted(coder):
     assert _code(ev.target) == "IRN"
 
 
+def test_sanctions_that_the_agreement_says_are_to_be_lifted_are_planned(coder):
+    # snn-2015-07-24-0736: the agreement, which provides that the sanctions on Iran be lifted gradually
+    text = ("فضلا عن ذلك، هاجم روحاني في تصريحاته أمس منتقدي الاتفاق، الذي ينص على أن ترفع العقوبات المفروضة على "
+            "إيران تدريجيا مقابل قبولها قيودا طويلة الأجل على برنامجها النووي.")
+    ev = _one(coder, "snn-2015-07-24-0736", text, "lift_sanctions")
+    assert ev.modality == "planned" and _code(ev.target) == "IRN"
+
+
 def test_farmers_lift_their_blockade(coder):
     # snn-2015-07-27-0099: the observers said: "the farmers lifted the blockade in Lyon, but remain unhappy"
     ev = _one(coder, "snn-2015-07-27-0099", "وقال المراقبون: «المزارعون رفعوا الحصار في ليون، لكنهم لا يزالون غير راضين.",

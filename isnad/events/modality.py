@@ -4,7 +4,7 @@ Cues come from ``isnad/data/events/cues.tsv``. The strongest applies, in this or
 before the trigger; a condition earlier in the clause (إذا، لو، في حال), or in the clause before one that
 opens with the answer of a condition (فإن، فـ with a verb in the future); a pattern that is itself a
 consideration (تدرس) or a consideration verb just before it; the future prefix سـ, سوف or a planning verb
-(تعتزم، تخطط); a time well before publication (the 2009 precedents of a 2026 article); an attribution
+(تعتزم، تخطط), or a present verb right after أنْ (أن ترفع العقوبات); a time well before publication (the 2009 precedents of a 2026 article); an attribution
 whose content covers the trigger; otherwise asserted.
 """
 from __future__ import annotations
@@ -14,11 +14,12 @@ from typing import Any
 
 from isnad.document import TimeSpan, Token
 
-from isnad.events.patterns import Hit, Lexicon
+from isnad.events.patterns import VERB, Hit, Lexicon
 
 NEGATION_WINDOW = 2
 CUE_WINDOW = 4
 HISTORICAL_AGE = timedelta(days=365)  # "well before publication"
+PRESENT = "يتن"  # the prefixes of a present verb (a past verb of forms V and VI starts with ت too: rare after أنْ)
 WHAT = "ما"  # a negation, or "what, which" after the words of function_words.tsv's what_head (وهو ما أثار)
 
 
@@ -33,6 +34,16 @@ def historical(time: TimeSpan | None, published: str | None) -> bool:
         return False
     # compared as day counts: pub - a year does not exist for a date in year 1
     return end.toordinal() < pub.toordinal() - HISTORICAL_AGE.days
+
+
+def subjunctive(lex: Lexicon, tokens: list[Token], trigger: int, clause_start: int, hit: Hit) -> bool:
+    """A present verb right after أنْ is what should, may or is to happen (ينص على أن ترفع العقوبات، يريد أن
+    يقتحم), not a fact; after قبل or بعد (قبل أن يسقط) it tells what happened."""
+    if hit.kind != VERB or trigger <= clause_start or tokens[trigger].norm[:1] not in PRESENT:
+        return False
+    if tokens[trigger - 1].norm not in lex.subjunctive:
+        return False
+    return not (trigger - 2 >= clause_start and tokens[trigger - 2].norm in lex.factual_before)
 
 
 def modality(
@@ -65,6 +76,8 @@ def modality(
             return "considered", tokens[i].norm
     if hit.future:
         return "planned", tokens[trigger].norm
+    if subjunctive(lex, tokens, trigger, clause_start, hit):
+        return "planned", tokens[trigger - 1].norm
     for i in before:
         if lex.cue("future", tokens[i].norm) or lex.cue("planned", tokens[i].norm):
             return "planned", tokens[i].norm

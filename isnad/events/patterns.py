@@ -252,6 +252,8 @@ class Lexicon:
         self.answers = words.get("answer", frozenset())
         self.period_heads = words.get("period", frozenset())
         self.what_heads = words.get("what_head", frozenset())
+        self.subjunctive = words.get("subjunctive", frozenset())
+        self.factual_before = words.get("factual_before", frozenset())
         self.excluded = excluded or {}
         self.numbers = numbers or {}
         self.forms = forms

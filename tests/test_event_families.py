@@ -299,6 +299,13 @@ def test_sanctions_that_the_agreement_says_are_to_be_lifted_are_planned(coder):
     assert ev.modality == "planned" and _code(ev.target) == "IRN"
 
 
+def test_sanctions_prevented_from_being_lifted_are_negated(coder):
+    # snn-2015-07-31-0205: rejecting the agreement would prevent President Obama from lifting most US sanctions
+    text = "وسيمنع رفض الاتفاق الرئيس باراك أوباما من رفع معظم العقوبات الأمريكية المفروضة على طهران."
+    ev = _one(coder, "snn-2015-07-31-0205", text, "lift_sanctions")
+    assert ev.modality == "negated"
+
+
 def test_farmers_lift_their_blockade(coder):
     # snn-2015-07-27-0099: the observers said: "the farmers lifted the blockade in Lyon, but remain unhappy"
     ev = _one(coder, "snn-2015-07-27-0099", "وقال المراقبون: «المزارعون رفعوا الحصار في ليون، لكنهم لا يزالون غير راضين.",

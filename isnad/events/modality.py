@@ -1,11 +1,12 @@
 """How the text presents an event: negated, hypothetical, considered, planned, historical, reported, asserted.
 
 Cues come from ``isnad/data/events/cues.tsv``. The strongest applies, in this order: a negation just
-before the trigger; a condition earlier in the clause (إذا، لو، في حال), or in the clause before one that
-opens with the answer of a condition (فإن، فـ with a verb in the future); a pattern that is itself a
-consideration (تدرس) or a consideration verb just before it; the future prefix سـ, سوف or a planning verb
-(تعتزم، تخطط), or a present verb right after أنْ (أن ترفع العقوبات); a time well before publication (the 2009 precedents of a 2026 article); an attribution
-whose content covers the trigger; otherwise asserted.
+before the trigger, or a verb of preventing earlier in its clause with من right before it (سيمنع ... من
+رفع); a condition earlier in the clause (إذا، لو، في حال), or in the clause before one that opens with the
+answer of a condition (فإن، فـ with a verb in the future); a pattern that is itself a consideration (تدرس)
+or a consideration verb just before it; the future prefix سـ, سوف or a planning verb (تعتزم، تخطط), or a
+present verb right after أنْ (أن ترفع العقوبات); a time well before publication (the 2009 precedents of a
+2026 article); an attribution whose content covers the trigger; otherwise asserted.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ NEGATION_WINDOW = 2
 CUE_WINDOW = 4
 HISTORICAL_AGE = timedelta(days=365)  # "well before publication"
 PRESENT = "يتن"  # the prefixes of a present verb (a past verb of forms V and VI starts with ت too: rare after أنْ)
+FROM = "من"
 WHAT = "ما"  # a negation, or "what, which" after the words of function_words.tsv's what_head (وهو ما أثار)
 
 
@@ -65,6 +67,10 @@ def modality(
         if lex.cue("negation", tokens[i].norm) and not (i > 0 and tokens[i].norm == WHAT
                                                         and tokens[i - 1].norm in lex.what_heads):
             return "negated", tokens[i].norm
+    if trigger - 1 > clause_start and tokens[trigger - 1].norm == FROM:  # منع أوباما من رفع العقوبات: prevented
+        for i in range(trigger - 2, clause_start - 1, -1):
+            if lex.cue("prevent", tokens[i].norm):
+                return "negated", tokens[i].norm
     for i in range(clause_start if condition_start is None else condition_start, trigger):
         word = tokens[i].norm
         if lex.cue("hypothetical", word) or (i + 1 < trigger and lex.pair_cue("hypothetical", word, tokens[i + 1].norm)):

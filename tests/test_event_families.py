@@ -247,6 +247,14 @@ def test_the_condoling_prince_is_the_source_without_his_condolences(coder):
     assert ev.source.text == "الأمير محمد"
 
 
+def test_condolences_with_their_pronoun_have_no_genitive_source(coder):
+    # snn-2015-08-02-0768: the ambassador Prince Mohammed bin Nawaf offered his condolences to the bin Laden family
+    text = ("قدم سفير خادم الحرمين الشريفين لدى المملكة المتحدة الأمير محمد بن نواف بن عبدالعزيز أمس تعازيه إلى "
+            "أسرة بن لادن، وذلك بعد وفاة أفراد من الأسرة في تحطم طائرة خاصة في بريطانيا.")
+    ev = _one(coder, "snn-2015-08-02-0768", text, "condolence_words")
+    assert ev.source.text == "الأمير محمد بن نواف بن عبدالعزيز" and ev.target.text == "بن لادن"
+
+
 def test_a_country_offers_condolences_to_a_government(coder):
     # snn-2015-08-07-0127: Spain offered its condolences to the Saudi government after the bombing
     text = "من جهتها، قدمت إسبانيا تعازيها للحكومة السعودية بعد التفجير الإرهابي الذي استهدف مسجدا لقوات الطوارئ."

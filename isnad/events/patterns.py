@@ -287,6 +287,15 @@ class Lexicon:
             self.cache[word] = got
         return got
 
+    def has_pronoun(self, word: str) -> bool:
+        """Whether a trigger word carries a pronoun suffix (تعازيه، اجتماعها): its base is found only without
+        one. Such a noun has its genitive already: the actor after it is no genitive of it."""
+        plain = self.candidates(word)
+        for base in self.candidates(word, suffixes=True):
+            if base in self.index:
+                return base not in plain
+        return False
+
     def seen(self, name: str) -> dict[str, Any]:
         """A cache of the caller's own (word → what it found), kept as long as the lexicon: the score
         keeps each word's cue kinds there."""

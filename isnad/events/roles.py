@@ -60,6 +60,8 @@ class Roles:
                 return None, prev.source
             return None, None
         if what == "gen":
+            if hit.kind == NOUN and self.lex.has_pronoun(self.doc.tokens.norm[i]):
+                return None, None  # قدم تعازيه إلى أسرة بن لادن: the pronoun is the genitive
             # the first actor after the noun, unless a preposition puts it in a phrase of its own (تهنئة للرئيس …)
             c = next((c for c in free if i < c.first <= min(ce, i + args_.GENITIVE_WINDOW)), None)
             return (c if c is not None and c.prep is None else None), None

@@ -170,7 +170,8 @@ class _Sentence(Roles):
 
     def actors_for(self, i: int) -> list[Chunk]:
         """The chunks that may fill the roles of trigger ``i``: the source of a report is who says it, not
-        who does what it reports, unless the trigger is the saying itself (وحذّر أوباما المشرعين)."""
+        who does what it reports, unless the trigger is the saying itself (وحذّر أوباما المشرعين). While a
+        ``not_actors`` event is coded, its trigger words are cut out of them (``trigger_words``)."""
         chunks = self.chunks
         if self.speakers:
             start, end = self.doc.tokens.start[i], self.doc.tokens.end[i]
@@ -391,11 +392,11 @@ class _Sentence(Roles):
     # -- the event ------------------------------------------------------------------------------
     def _event(self, i: int, hit: Hit, extra: list[int], reason: str, support: int | None = None) -> Event:
         doc, tokens = self.doc, self.doc.tokens
-        # a town in a role's position (قصف عدن) tells the score where the act is, but is no actor of it
         if "not_actors" in hit.pattern.flags:  # its companion words are no source or target (عملية عسكرية)
             self.trigger_words, self.trimmed = frozenset([i, *extra]), {}
         in_role = self._arguments(i, hit)
         self.trigger_words = frozenset()
+        # a town in a role's position (قصف عدن) tells the score where the act is, but is no actor of it
         source, target = (None if isinstance(a, Chunk) and a.place else a for a in in_role)
         span_first, span_last = min([i, *extra]), max([i, *extra])
         start, end = tokens[span_first].start, tokens[span_last].end

@@ -434,6 +434,9 @@ def test_shipping_waste_abroad_is_no_deportation(coder):
     # snn-2015-08-06-1993: by carrying over 10% of the charities' grant and investing it
     for article, text in (
         ("snn-2015-08-01-0081", "وأشار نبيل دو فريج إلى أنّه قد تم طرح موضوع ترحيل النفايات منذ الأيام الأولى."),
+        # the same article: "the Lebanese government is seriously studying the option of exporting (the waste)"
+        ("snn-2015-08-01-0081", "وأوضح دو فريج أن «الحكومة اللبنانية تدرس جديا خيار الترحيل وهي قامت باتصالات مع أكثر "
+                                "من شركة أجنبية»."),
         ("snn-2015-08-03-0978", "والذي بدأت الأمانة تنفيذه بعد ترحيل كافة الخدمات التي تعترضه."),
         ("snn-2015-08-06-1993", "وذلك بترحيل 10% من إعانة الجمعيات واستثمارها."),
         # snn-2015-07-26-0261: "the body should have been moved even if her family did not bring her papers"

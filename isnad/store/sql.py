@@ -130,6 +130,7 @@ class SQLStore(StoryReads):
                         cur.execute("UPDATE store_state SET generation = generation + 1")
             except BaseException:
                 self.layer.index.clear()
+                self.layer.pending.clear()
                 raise
 
     def pipelined(self) -> Any:
@@ -200,13 +201,14 @@ class SQLStore(StoryReads):
                     if h in stored and stored[h] == rows.document["pipeline"]:
                         counts["unchanged"] += 1
                         if self.layer_on:
-                            self.layer.refresh(cur, self.layer.add_article(cur, rows.article))
+                            self.layer.refresh_later(self.layer.add_article(cur, rows.article))
                         continue
                     replace = h in stored
                     self._write_text(cur, rows, replace)
                     written.append((rows, replace))
                     counts["replaced" if replace else "added"] += 1
                     stored[h] = rows.document["pipeline"]
+                self.layer.flush(cur)
             self._write_children(cur, written)
         return counts
 
@@ -215,6 +217,8 @@ class SQLStore(StoryReads):
         ph = self.ph
         doc_hash = rows.document["hash"]
         layer = self.layer_on
+        if replace and layer:  # the clusters it leaves may be emptied and deleted: summed up at once
+            self.layer.flush(cur)
         touched = self.layer.forget(cur, doc_hash) if replace and layer else set()
         linked = self.layer.link(cur, doc_hash, rows.text, rows.stories) if layer and rows.stories else None
         columns, values = self.document_values(rows)
@@ -236,7 +240,9 @@ class SQLStore(StoryReads):
                 touched |= self.layer.add_article(cur, rows.article, None if replace else touched)
             else:
                 touched |= self.layer.add_article(cur, rows.article)
-            self.layer.refresh(cur, touched)
+            self.layer.refresh_later(touched)
+            if replace:
+                self.layer.flush(cur)
 
     def _write_children(self, cur: Any, written: list[tuple[Rows, bool]]) -> None:
         """The rows of the texts just written that the layer does not read, each table in one statement."""
@@ -287,7 +293,8 @@ class SQLStore(StoryReads):
                     if a["doc"] not in stored:
                         waiting.append(a)
                     else:
-                        self.layer.refresh(cur, self.layer.add_article(cur, a))
+                        self.layer.refresh_later(self.layer.add_article(cur, a))
+                self.layer.flush(cur)
         return waiting
 
     # --- reading ------------------------------------------------------------------------------------

@@ -55,6 +55,9 @@ class Stories:
         # the compared words of the texts met last (a text's words never change: its hash is its text);
         # copies are mostly of recent texts, so most candidates are here
         self.recent_words: OrderedDict[str, list[Word]] = OrderedDict()
+        # clusters touched in this transaction and not summed up yet: a cluster touched by several texts
+        # of a batch is summed up once, at the end (see flush for when it must be sooner)
+        self.pending: set[str] = set()
 
     def _words(self, doc: str, text: str) -> list[Word]:
         found = self.recent_words.get(doc)
@@ -167,6 +170,9 @@ class Stories:
                 links.append((other, family, c))
         if not links:
             return Linked(doc)
+        # the families about to change are those of clusters touched before: they are summed up as
+        # they are now, as a refresh after each text would have
+        self.flush(cur)
         rows = [(other, doc, c.relation, c.shared, c.coverage,
                  json.dumps([{"a": list(p.a), "b": list(p.b), "words": p.words} for p in c.passages[:PASSAGES]]))
                 for other, _, c in links]
@@ -191,6 +197,18 @@ class Stories:
         return [(r[0], r[1], r[2] or "") for r in cur.fetchall()]
 
     # --- clusters --------------------------------------------------------------------------------------
+    def refresh_later(self, clusters: set[str]) -> None:
+        """Sum up ``clusters`` at the next :meth:`flush`, with the others touched in this transaction."""
+        self.pending |= clusters
+
+    def flush(self, cur: Any) -> None:
+        """Sum up the clusters touched since the last flush. Called at the end of each write transaction,
+        and sooner when what a summary reads would change other than by a touch of its cluster (a family
+        merged, a text replaced), so the result is the one of a refresh after every text."""
+        if self.pending:
+            clusters, self.pending = self.pending, set()
+            self.refresh(cur, clusters)
+
     def _clusters_of(self, cur: Any, docs: list[str]) -> set[str]:
         clause, params = self.store.in_list("doc", docs)
         cur.execute(f"SELECT DISTINCT cluster FROM cluster_events WHERE {clause}", params)
@@ -214,7 +232,8 @@ class Stories:
                 continue
             s = summary(found)
             data = self._json(stored[cid]) if cid in stored else {}
-            first = min(found, key=lambda m: (m.published or "9999", m.article))
+            # ties (the events of one article) by their place in it, not by the order rows come in
+            first = min(found, key=lambda m: (m.published or "9999", m.article, m.doc, m.seq))
             data.update(representative={"doc": first.doc, "seq": first.seq, "article": first.article},
                         reasons=s["reasons"], mentions=s["mentions"], tolls=s["tolls"])
             cur.execute(

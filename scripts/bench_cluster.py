@@ -77,7 +77,7 @@ def run(address: str, workers: int, docs: list[Document], db: str, log: Path) ->
             client.wait_for_workers(workers, timeout=120)
         with open_store(db) as store:
             with store.transaction() as cur:
-                cur.execute("TRUNCATE documents, actors, places, clusters CASCADE")
+                cur.execute("TRUNCATE documents, mentions, doc_keys, actors, places, clusters CASCADE")
         first: list[tuple[float, int]] = []
 
         def on_commit(report) -> None:

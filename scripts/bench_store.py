@@ -209,7 +209,7 @@ def bench_news(jobs: int, n: int | None, url: str | None, adds: int) -> None:
         if target.startswith("postgres"):
             with open_store(target) as store:
                 with store.transaction() as cur:
-                    cur.execute("TRUNCATE documents, actors, places, clusters CASCADE")
+                    cur.execute("TRUNCATE documents, mentions, doc_keys, actors, places, clusters CASCADE")
         with open_store(target) as store:
             start = time.perf_counter()
             report = ingest(itertools.islice(docs, n - adds), store, jobs=jobs, progress=True)

@@ -82,7 +82,7 @@ class PostgresStore(SQLStore):
                     (list(keys), doc))
 
     def text_clause(self) -> str:
-        return "d.terms @> %s::text[]"
+        return "d.terms @> %s::text[] COLLATE \"C\""  # the column's collation, so its GIN index answers
 
     def text_param(self, terms: list[str]) -> list[str]:
         return terms

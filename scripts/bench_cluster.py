@@ -6,12 +6,15 @@ Starts a `dask scheduler` on loopback, then for 1 and 2 workers (`dask worker --
 PostgreSQL database of --db, ingests the first --articles SaudiNewsNet articles through the cluster with
 this process as the writer, and prints articles/s and tokens/s (whitespace words), in all and per worker,
 from the first commit on (the workers' Pipelines are built by then), and each worker's memory (RSS)
-sampled from then on: its peak and its value at each quarter of the run, to show whether it stays flat.
-Then the speed-up of two workers over one (--workers chooses the numbers of workers).
+sampled from then on: its peak and its value at each quarter of the run, to show whether it stays flat,
+and the CPU time an article costs the writer (this process) and its PostgreSQL server process (when the
+server runs on this machine). Then the speed-up of two workers over one (--workers chooses the numbers of
+workers). --profile FILE writes a cProfile of the writer during the first run (CPU time).
 """
 from __future__ import annotations
 
 import argparse
+import cProfile
 import gzip
 import itertools
 import json
@@ -23,6 +26,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -65,7 +69,7 @@ class Sampler(threading.Thread):
             self.samples.append((time.perf_counter(), [p.memory_info().rss for p in self.procs]))
 
 
-def run(address: str, workers: int, docs: list[Document], db: str, log: Path) -> dict:
+def run(address: str, workers: int, docs: list[Document], db: str, log: Path, profile: str | None = None) -> dict:
     from distributed import Client
 
     procs = [subprocess.Popen([str(BIN / "dask"), "worker", address, "--nthreads", "1", "--no-nanny",
@@ -78,31 +82,56 @@ def run(address: str, workers: int, docs: list[Document], db: str, log: Path) ->
         with open_store(db) as store:
             with store.transaction() as cur:
                 cur.execute("TRUNCATE documents, mentions, doc_keys, actors, places, clusters CASCADE")
-        first: list[tuple[float, int]] = []
+        first: list[tuple[float, int, float, float]] = []
+        profiler = cProfile.Profile(time.process_time) if profile else None
 
-        def on_commit(report) -> None:
-            if not first:
-                first.append((time.perf_counter(), report.documents))
-
-        sampler = Sampler([p.pid for p in procs])
-        sampler.start()
         with open_store(db) as store:
+            server = server_process(store)
+
+            def on_commit(report) -> None:
+                if not first:
+                    first.append((time.perf_counter(), report.documents, time.process_time(), cpu(server)))
+
+            sampler = Sampler([p.pid for p in procs])
+            sampler.start()
+            if profiler:
+                profiler.enable()
             report = ingest_cluster(iter(docs), store, address, progress=False, on_commit=on_commit)
-        end = time.perf_counter()
+            if profiler:
+                profiler.disable()
+                profiler.dump_stats(profile)
+            end, writer_end, server_end = time.perf_counter(), time.process_time(), cpu(server)
         sampler.stop.set()
         sampler.join()
     finally:
         for p in procs:
             p.kill()
             p.wait()
-    t0, n0 = first[0]
+    t0, n0, w0, s0 = first[0]
     rate = (report.documents - n0) / (end - t0)
+    n = max(1, report.documents - n0)
     words = sum(len(d.text.split()) for d in docs) / len(docs)
     samples = [rss for t, rss in sampler.samples if t >= t0]  # once the Pipelines are built
     quarters = [samples[min(len(samples) - 1, len(samples) * q // 4)] for q in (1, 2, 3, 4)] if samples else []
     return {"workers": workers, "report": report.as_dict(), "articles_s": rate, "tokens_s": rate * words,
             "peak_mb": [max(s[i] for s in samples) / 2**20 for i in range(workers)] if samples else [],
-            "quarters_mb": [[round(s[i] / 2**20) for s in quarters] for i in range(workers)]}
+            "quarters_mb": [[round(s[i] / 2**20) for s in quarters] for i in range(workers)],
+            "writer_ms": 1000 * (writer_end - w0) / n, "server_ms": 1000 * (server_end - s0) / n if server else None}
+
+
+def server_process(store) -> Any:
+    """The PostgreSQL process serving the store's connection, when it runs on this machine (else None)."""
+    try:
+        return psutil.Process(store.query("SELECT pg_backend_pid()")[0][0])
+    except (psutil.Error, Exception):
+        return None
+
+
+def cpu(process: Any) -> float:
+    if process is None:
+        return 0.0
+    t = process.cpu_times()
+    return t.user + t.system
 
 
 def main() -> None:
@@ -110,6 +139,7 @@ def main() -> None:
     parser.add_argument("--db", required=True, help="a PostgreSQL URL (the database is emptied)")
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", default="1,2", help="the numbers of workers to run with, in turn")
+    parser.add_argument("--profile", help="write a cProfile of the writer during the first run to this file")
     args = parser.parse_args()
     counts = [int(k) for k in args.workers.split(",")]
     docs = news(args.articles)
@@ -120,7 +150,8 @@ def main() -> None:
                                       address.rsplit(":", 1)[1], "--no-dashboard"],
                                      stdout=open(log / "scheduler.log", "wb"), stderr=subprocess.STDOUT)
         try:
-            results = [run(address, k, docs, args.db, log) for k in counts]
+            results = [run(address, k, docs, args.db, log, args.profile if i == 0 else None)
+                       for i, k in enumerate(counts)]
         finally:
             scheduler.kill()
             scheduler.wait()
@@ -129,6 +160,8 @@ def main() -> None:
         k = r["workers"]
         print(f"{k} worker{'s' if k > 1 else ''}: {r['articles_s']:.1f} articles/s, {r['tokens_s']:.0f} tokens/s "
               f"({r['articles_s'] / k:.1f} articles/s, {r['tokens_s'] / k:.0f} tokens/s per worker); {r['report']}")
+        server = f", its PostgreSQL server {r['server_ms']:.1f} ms" if r["server_ms"] is not None else ""
+        print(f"  CPU an article: the writer {r['writer_ms']:.1f} ms{server}")
         for i, (peak, quarters) in enumerate(zip(r["peak_mb"], r["quarters_mb"])):
             print(f"  worker {i}: peak RSS {peak:.0f} MB; RSS at each quarter of the run {quarters} MB")
     for r in results[1:]:

@@ -60,13 +60,18 @@ def worker_version() -> str:
     return _worker_pipeline().version
 
 
-def analyse_partition(docs: list[Any]) -> list[Rows | Failed]:
-    """Analyse a partition on a worker: each document's table rows, or why it failed."""
+def analyse_partition(docs: list[Any], encode: Callable[[Rows], Rows] | None = None) -> list[Rows | Failed]:
+    """Analyse a partition on a worker: each document's table rows (put in the store's bulk form by
+    ``encode``, the store's ``row_encoder``: work the single writer need not do), or why it failed."""
     pipeline = _worker_pipeline()
     out: list[Rows | Failed] = []
     for doc in docs:
         result = analyse_one(pipeline, doc)
-        out.append(result if isinstance(result, Failed) else document_rows(result, pipeline.resources))
+        if isinstance(result, Failed):
+            out.append(result)
+        else:
+            rows = document_rows(result, pipeline.resources)
+            out.append(encode(rows) if encode else rows)
     return out
 
 
@@ -128,7 +133,8 @@ def _ingest(items: Iterable[Item], store: Any, address: str, published: str | No
             stored.clear()
             stored.update(store.stored_hashes(real))
         partitions = chunked(itertools.chain(head, docs), partition)
-        results = itertools.chain.from_iterable(_in_order(client, partitions, address, report))
+        encode = getattr(store, "row_encoder", None)
+        results = itertools.chain.from_iterable(_in_order(client, partitions, address, report, encode))
         write(store, results, report, bar, copies, batch_docs, on_commit)
     finally:
         if client is not None:
@@ -138,8 +144,8 @@ def _ingest(items: Iterable[Item], store: Any, address: str, published: str | No
     return report
 
 
-def _in_order(client: Any, partitions: Iterator[list[Any]], address: str,
-              report: IngestReport) -> Iterator[list[Rows | Failed]]:
+def _in_order(client: Any, partitions: Iterator[list[Any]], address: str, report: IngestReport,
+              encode: Callable[[Rows], Rows] | None = None) -> Iterator[list[Rows | Failed]]:
     """The results of the partitions, in input order, with a bounded number of them on the cluster."""
     queue: deque[Any] = deque()
     while True:
@@ -149,7 +155,7 @@ def _in_order(client: Any, partitions: Iterator[list[Any]], address: str,
                 part = next(partitions, None)
                 if part is None:
                     break
-                queue.append(client.submit(analyse_partition, part, pure=False))
+                queue.append(client.submit(analyse_partition, part, encode, pure=False))
             if not queue:
                 return
             future = queue.popleft()

@@ -51,10 +51,13 @@ class IngestReport:
 
 # --- the worker side: one Pipeline per process, built by the pool initialiser --------------------------
 _worker_pipeline: Any = None  # set once per worker process by _init_worker; never by the parent
+_worker_encode: Callable[[Rows], Rows] | None = None  # the store's row_encoder: its bulk form of the rows
 
 
-def _init_worker(stages: Sequence[str] | None, options: dict[str, Any]) -> None:
-    global _worker_pipeline
+def _init_worker(stages: Sequence[str] | None, options: dict[str, Any],
+                 encode: Callable[[Rows], Rows] | None = None) -> None:
+    global _worker_pipeline, _worker_encode
+    _worker_encode = encode
     try:
         _worker_pipeline = build_pipeline(stages, options)
     except Exception as e:  # kept to be raised in the parent: a failing initialiser makes a Pool hang
@@ -82,7 +85,10 @@ def _analyse(doc: Document) -> Rows | Failed:
     parent then only runs the SQL."""
     pipeline = _pipeline()
     out = analyse_one(pipeline, doc)
-    return out if isinstance(out, Failed) else document_rows(out, pipeline.resources)
+    if isinstance(out, Failed):
+        return out
+    rows = document_rows(out, pipeline.resources)
+    return _worker_encode(rows) if _worker_encode else rows
 
 
 def analyse_one(pipeline: Any, doc: Document) -> Document | Failed:
@@ -180,7 +186,8 @@ def ingest(items: Iterable[Item], store: Any, jobs: int | None = None, published
                 ctx.set_forkserver_preload([__name__, *stage_modules(stages)])
             # an executor, not a Pool: a worker that cannot start or dies breaks it at once, where a Pool
             # would start another and wait for ever
-            pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(stages, options))
+            pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
+                                       initargs=(stages, options, getattr(store, "row_encoder", None)))
             try:
                 real = pool.submit(_worker_version).result()
             except BrokenProcessPool as e:

@@ -20,6 +20,7 @@ from isnad.text.normalise import Normaliser
 
 if TYPE_CHECKING:
     from isnad.resources import Resources
+    from isnad.store.copy_rows import CopyRows
 
 
 class StoreError(IsnadError):
@@ -167,6 +168,9 @@ class Rows:
     stories: TextKeys | None = None  # what the cross-article layer keeps of it
     credit: str | None = None  # the agency its text credits
     grades: dict[int, int] = field(default_factory=dict)  # its events' own information grades
+    # the big tables' rows and the terms in PostgreSQL's COPY form, made by the worker (those lists are
+    # then empty): see isnad.store.copy_rows
+    copy: CopyRows | None = None
 
 
 def article_row(doc: Document) -> dict[str, Any]:

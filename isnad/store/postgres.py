@@ -3,11 +3,12 @@ collections. Full-text search is array containment over the same folded terms, w
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from isnad.store.base import Rows, StoreError, migrations
+from isnad.store.copy_rows import encode
 from isnad.store.sql import SQLStore
 
 if TYPE_CHECKING:
@@ -61,12 +62,25 @@ class PostgresStore(SQLStore):
         # round trip per look-up, not one per statement
         return self.conn.pipeline()
 
-    def bulk(self, cur: Any, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-        if not rows:
+    def bulk(self, cur: Any, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]],
+             encoded: list[bytes] | None = None) -> None:
+        data = b"".join(encoded) if encoded else b""
+        if not rows and not data:
             return
         with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            if data:  # encoded by the workers: the lines are only sent
+                copy.write(data)
             for row in rows:
                 copy.write_row(row)
+
+    @property
+    def row_encoder(self) -> Callable[[Rows], Rows] | None:  # type: ignore[override]
+        # the rows in COPY form have the columns of the latest schema (attributions' order included)
+        return encode if self.summaries_on else None
+
+    def column_value(self, column: str) -> str:
+        # the terms come as a list, or as the array literal the workers wrote
+        return "%s::text[]" if column == "terms" else super().column_value(column)
 
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock, self.conn.cursor() as cur:
@@ -77,9 +91,8 @@ class PostgresStore(SQLStore):
         kind = "bigint" if values and isinstance(values[0], int) else "text"
         return f"{column} = ANY(%s::{kind}[])", [list(values)]
 
-    def insert_keys(self, cur: Any, doc: str, keys: Iterable[int]) -> None:
-        cur.execute("INSERT INTO doc_keys (key, doc) SELECT DISTINCT unnest(%s::bigint[]), %s ON CONFLICT DO NOTHING",
-                    (list(keys), doc))
+    def insert_keys(self, cur: Any, rows: list[tuple[int, str]]) -> None:
+        self.bulk(cur, "doc_keys", ("key", "doc"), rows)  # new texts' keys: no conflict, so COPY
 
     def text_clause(self) -> str:
         return "d.terms @> %s::text[] COLLATE \"C\""  # the column's collation, so its GIN index answers
@@ -98,7 +111,7 @@ class PostgresStore(SQLStore):
 
     def document_values(self, rows: Rows) -> tuple[list[str], list[Any]]:
         columns, values = super().document_values(rows)
-        return columns + ["terms"], values + [rows.terms]
+        return columns + ["terms"], values + [rows.copy.terms if rows.copy is not None else rows.terms]
 
     def write_terms(self, cur: Any, doc_hash: str, terms: list[str], replaced: bool) -> None:
         pass  # the terms are a column of the documents row

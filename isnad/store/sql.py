@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
@@ -16,7 +16,7 @@ from isnad.resources import Resources
 from isnad.store.base import (
     ACTOR_COLUMNS, ATTRIBUTION_COLUMNS, COUNT_CAP, DOCUMENT_COLUMNS, DOCUMENT_TYPE_COLUMNS,
     EVENT_ATTRIBUTION_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, PLACE_COLUMNS, TIME_COLUMNS, EventFilter,
-    EventPage, Rows, document_rows, document_types, event_dict, event_json, filter_sql, prepare, story_of,
+    EventPage, Rows, StoreError, document_rows, document_types, event_dict, event_json, filter_sql, prepare, story_of,
     stored_rows,
 )
 from isnad.store.story_reads import StoryReads
@@ -94,6 +94,10 @@ class SQLStore(StoryReads):
         """How a JSON column is written (PostgreSQL casts it to jsonb)."""
         return self.ph
 
+    def column_value(self, column: str) -> str:
+        """How a column's value is written in an INSERT or UPDATE (a backend may cast it)."""
+        return self.json_value(column) if column == "data" else self.ph
+
     def has_column(self, table: str, column: str = "1") -> bool:
         """Whether the schema holds ``table`` (and its ``column``: a store stopped at an older migration
         may not). Asked outside any transaction: a failed query would abort it."""
@@ -129,8 +133,7 @@ class SQLStore(StoryReads):
                     if self.summaries_on:  # last: concurrent writers wait on this row only until commit
                         cur.execute("UPDATE store_state SET generation = generation + 1")
             except BaseException:
-                self.layer.index.clear()
-                self.layer.pending.clear()
+                self.layer.reset()
                 raise
 
     def pipelined(self) -> Any:
@@ -138,19 +141,24 @@ class SQLStore(StoryReads):
         (PostgreSQL's pipeline mode; nothing to do in-process)."""
         return nullcontext()
 
-    def bulk(self, cur: Any, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-        """Insert many rows into a table that has no conflicting rows (PostgreSQL: COPY)."""
+    def bulk(self, cur: Any, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]],
+             encoded: list[bytes] | None = None) -> None:
+        """Insert many rows into a table that has no conflicting rows (PostgreSQL: COPY, with the rows
+        ``encoded`` by the workers as COPY text too)."""
+        if encoded:
+            raise StoreError(f"the {self.backend} store takes no rows in COPY form")
         self._insert(cur, table, columns, rows)
+
+    row_encoder: Callable[[Rows], Rows] | None = None  # what the workers do to the rows for this backend
 
     def in_list(self, column: str, values: list[Any]) -> tuple[str, list[Any]]:
         """``column`` is one of ``values``: the condition and its parameters (PostgreSQL passes one array, so
         the statement's text, and its prepared plan, do not change with the number of values)."""
         return f"{column} IN ({', '.join([self.ph] * len(values))})", list(values)
 
-    def insert_keys(self, cur: Any, doc: str, keys: Iterable[int]) -> None:
-        """The LSH keys of one text (:mod:`isnad.stories.fingerprint`)."""
-        cur.executemany(f"INSERT INTO doc_keys (key, doc) VALUES ({self.ph}, {self.ph}) ON CONFLICT DO NOTHING",
-                        [(k, doc) for k in keys])
+    def insert_keys(self, cur: Any, rows: list[tuple[int, str]]) -> None:
+        """LSH keys of texts (:mod:`isnad.stories.fingerprint`), (key, text hash) each: none stored yet."""
+        cur.executemany(f"INSERT INTO doc_keys (key, doc) VALUES ({self.ph}, {self.ph}) ON CONFLICT DO NOTHING", rows)
 
     def add(self, doc: Document) -> str:
         return next(k for k, v in self.add_many([doc]).items() if v)
@@ -170,7 +178,7 @@ class SQLStore(StoryReads):
                 ignore: bool = False) -> None:
         if not rows:
             return
-        values = ", ".join(self.json_value(c) if c == "data" else self.ph for c in columns)
+        values = ", ".join(self.column_value(c) for c in columns)
         sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"
         if ignore:
             sql += " ON CONFLICT DO NOTHING"
@@ -209,6 +217,7 @@ class SQLStore(StoryReads):
                     counts["replaced" if replace else "added"] += 1
                     stored[h] = rows.document["pipeline"]
                 self.layer.flush(cur)
+            self.layer.write_keys(cur)
             self._write_children(cur, written)
         return counts
 
@@ -230,7 +239,7 @@ class SQLStore(StoryReads):
         else:
             for table in CHILD_TABLES + (SUMMARY_TABLES if self.summaries_on else ()):
                 cur.execute(f"DELETE FROM {table} WHERE doc = {ph}", (doc_hash,))
-            sets = ", ".join(f"{c} = {self.json_value(c) if c == 'data' else ph}" for c in columns if c != "hash")
+            sets = ", ".join(f"{c} = {self.column_value(c)}" for c in columns if c != "hash")
             cur.execute(f"UPDATE documents SET {sets} WHERE hash = {ph}",
                         [v for c, v in zip(columns, values) if c != "hash"] + [doc_hash])
         if layer:
@@ -266,16 +275,21 @@ class SQLStore(StoryReads):
                 places.setdefault(k, v)
         self._insert(cur, "actors", ACTOR_COLUMNS, list(actors.values()), ignore=True)
         self._insert(cur, "places", PLACE_COLUMNS, list(places.values()), ignore=True)
-        self.bulk(cur, "mentions", MENTION_COLUMNS, [m for r in batch for m in r.mentions])
-        self.bulk(cur, "times", TIME_COLUMNS, [t for r in batch for t in r.times])
+        def encoded(table: str) -> list[bytes]:  # the rows the workers put in COPY form already
+            return [r.copy.tables[table] for r in batch if r.copy is not None]
+
+        self.bulk(cur, "mentions", MENTION_COLUMNS, [m for r in batch for m in r.mentions], encoded("mentions"))
+        self.bulk(cur, "times", TIME_COLUMNS, [t for r in batch for t in r.times], encoded("times"))
         attributions = [a for r in batch for a in r.attributions]
         if self.summaries_on:
-            self.bulk(cur, "event_attributions", EVENT_ATTRIBUTION_COLUMNS, [a for r in batch for a in r.event_attributions])
-            self.bulk(cur, "document_types", DOCUMENT_TYPE_COLUMNS, [t for r in batch for t in document_types(r)])
-            self.bulk(cur, "attributions", ATTRIBUTION_COLUMNS, attributions)
+            self.bulk(cur, "event_attributions", EVENT_ATTRIBUTION_COLUMNS,
+                      [a for r in batch for a in r.event_attributions], encoded("event_attributions"))
+            self.bulk(cur, "document_types", DOCUMENT_TYPE_COLUMNS, [t for r in batch for t in document_types(r)],
+                      encoded("document_types"))
+            self.bulk(cur, "attributions", ATTRIBUTION_COLUMNS, attributions, encoded("attributions"))
         else:  # an older schema: the attributions' order is not kept
             self.bulk(cur, "attributions", ATTRIBUTION_COLUMNS[:-1], [a[:-1] for a in attributions])
-        self.bulk(cur, "events", EVENT_COLUMNS + names, events)
+        self.bulk(cur, "events", EVENT_COLUMNS + names, events, encoded("events"))
 
     def add_articles(self, articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         """Keep articles whose text is stored already (:func:`~isnad.store.base.article_row`: a copy met

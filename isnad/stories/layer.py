@@ -58,6 +58,9 @@ class Stories:
         # clusters touched in this transaction and not summed up yet: a cluster touched by several texts
         # of a batch is summed up once, at the end (see flush for when it must be sooner)
         self.pending: set[str] = set()
+        # the LSH keys of the texts of this transaction, written at its end in one statement
+        # (write_keys): the texts after them in it find them here
+        self.new_keys: dict[int, list[str]] = {}
 
     def _words(self, doc: str, text: str) -> list[Word]:
         found = self.recent_words.get(doc)
@@ -101,6 +104,7 @@ class Stories:
         """Before a text's rows are replaced: drop its keys, links and cluster memberships; the clusters
         it leaves."""
         ph = self.ph
+        self.write_keys(cur)  # the keys of this transaction's texts are in the table to delete from
         touched = self._clusters_of(cur, [doc])
         cur.execute(f"DELETE FROM cluster_events WHERE doc = {ph}", (doc,))
         cur.execute(f"DELETE FROM doc_keys WHERE doc = {ph}", (doc,))
@@ -113,8 +117,8 @@ class Stories:
         information grades by index."""
         ph = self.ph
         fp = keys.fingerprint
-        if fp.keys:
-            self.store.insert_keys(cur, doc, fp.keys)
+        for key in set(fp.keys):
+            self.new_keys.setdefault(key, []).append(doc)
         if linked.links:
             cur.executemany(
                 f"INSERT INTO doc_links (a, b, relation, shared, coverage, passages) "
@@ -159,7 +163,7 @@ class Stories:
             f"SELECT doc, COUNT(*) AS n FROM doc_keys WHERE {clause} AND doc <> {ph} "
             f"GROUP BY doc HAVING COUNT(*) >= {ph} ORDER BY n DESC, doc LIMIT {ph}",
             [*params, doc, MIN_KEYS, CANDIDATES])
-        found = [r[0] for r in cur.fetchall()]
+        found = self._candidates(doc, keys, cur.fetchall())
         if not found:
             return Linked(doc)
         mine = self._words(doc, text)
@@ -189,6 +193,33 @@ class Stories:
             cur.execute(f"UPDATE documents SET family = {ph} WHERE {clause}", [target, *params])
         relation = "copy" if any(c.relation == "copy" for _, _, c in links) else "partial"
         return Linked(target, relation, rows)
+
+    def _candidates(self, doc: str, keys: Sequence[int], stored: list[tuple[Any, ...]]) -> list[str]:
+        """The most similar candidates among the stored texts (``stored``: (text, shared keys), best first)
+        and the texts of this transaction, whose keys are not written yet: the same as when they are."""
+        if not self.new_keys:
+            return [r[0] for r in stored]
+        shared: dict[str, int] = {}
+        for key in set(keys):
+            for other in self.new_keys.get(key, ()):
+                if other != doc:
+                    shared[other] = shared.get(other, 0) + 1
+        found = [(r[0], int(r[1])) for r in stored] + [(o, n) for o, n in shared.items() if n >= MIN_KEYS]
+        found.sort(key=lambda x: (-x[1], x[0]))  # the query's order: most keys shared, then the text's hash
+        return [o for o, _ in found[:CANDIDATES]]
+
+    def write_keys(self, cur: Any) -> None:
+        """Write the keys of the texts added since the last call (by key: neighbours in the index)."""
+        if self.new_keys:
+            rows = [(key, doc) for key in sorted(self.new_keys) for doc in self.new_keys[key]]
+            self.new_keys = {}
+            self.store.insert_keys(cur, rows)
+
+    def reset(self) -> None:
+        """After a failed write: forget what the transaction held (clusters in memory, keys, summaries due)."""
+        self.index.clear()
+        self.pending.clear()
+        self.new_keys.clear()
 
     def _texts(self, cur: Any, docs: list[str]) -> list[tuple[str, str | None, str]]:
         clause, params = self.store.in_list("hash", docs)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from isnad.stories.fingerprint import Word
+from isnad.stories.fingerprint import Words
 
 MIN_RUN = 6  # words: a shorter common run is a phrase, not a passage
 MAX_WORDS = 4000  # words of each text aligned (a longer text is compared on its beginning)
@@ -45,14 +45,14 @@ class Comparison:
     passages: tuple[Passage, ...]  # longest first
 
 
-def compare(a: list[Word], b: list[Word]) -> Comparison:
+def compare(a: Words, b: Words) -> Comparison:
     """How text ``a`` relates to text ``b`` (their words, from :func:`~isnad.stories.fingerprint.words`)."""
-    a, b = a[:MAX_WORDS], b[:MAX_WORDS]
-    if not a or not b:
+    a, b = a.head(MAX_WORDS), b.head(MAX_WORDS)
+    if not len(a) or not len(b):
         return Comparison(None, 0, 0.0, 0.0, ())
-    matcher = SequenceMatcher(None, [w.form for w in a], [w.form for w in b], autojunk=False)
+    matcher = SequenceMatcher(None, a.forms, b.forms, autojunk=False)
     passages = [
-        Passage((a[i].start, a[i + n - 1].end), (b[j].start, b[j + n - 1].end), n)
+        Passage((a.starts[i], a.ends[i + n - 1]), (b.starts[j], b.ends[j + n - 1]), n)
         for i, j, n in matcher.get_matching_blocks() if n >= MIN_RUN
     ]
     shared = sum(p.words for p in passages)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from isnad.document import Document, Event
-from isnad.stories.fingerprint import Fingerprint, fingerprint
+from isnad.stories import fingerprint as fp
+from isnad.stories.fingerprint import Fingerprint, Words
 from isnad.store.terms import Terms
 
 RECENT_DAYS = 7  # an act dated further back than this before its article is history: clustered by the article's day
@@ -39,6 +40,9 @@ class EventKey:
 class TextKeys:
     fingerprint: Fingerprint
     events: list[EventKey]
+    # its words, as the fingerprint read them: the writer aligns them with its copies' without reading
+    # the text again
+    words: Words | None = None
 
 
 def actor_names(ev: Event) -> tuple[list[str], list[str]]:
@@ -101,4 +105,5 @@ def text_keys(doc: Document, terms: Terms, dates: list[tuple[str | None, str | N
             place_country=ev.place.country if ev.place else None, modality=ev.modality, terms=sorted(kept),
             killed=(ev.fatalities or {}).get("killed"),
         ))
-    return TextKeys(fingerprint(doc.text, terms.normaliser), events)
+    found = fp.words(doc.text, terms.normaliser)
+    return TextKeys(fp.fingerprint(doc.text, terms.normaliser, found), events, found)

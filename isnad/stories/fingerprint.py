@@ -24,12 +24,20 @@ KEY_BITS = 62  # keys fit a signed 64-bit column of either database
 
 
 @dataclass(frozen=True, slots=True)
-class Word:
-    """A word of the text: its loose folded form and its offsets in the original."""
+class Words:
+    """The words of a text: each one's loose folded form and its offsets in the original, column by column
+    (three lists: cheap to send from the worker that analysed the text to the writer that compares it)."""
 
-    form: str
-    start: int
-    end: int
+    forms: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    def __len__(self) -> int:
+        return len(self.forms)
+
+    def head(self, n: int) -> Words:
+        """The first ``n`` words."""
+        return self if len(self.forms) <= n else Words(self.forms[:n], self.starts[:n], self.ends[:n])
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +48,10 @@ class Fingerprint:
     shingles: int
 
 
-def words(text: str, normaliser: Normaliser) -> list[Word]:
+def words(text: str, normaliser: Normaliser) -> Words:
     """The words of ``text`` with their original offsets, each folded loosely for comparison."""
-    return [Word(normaliser.loose(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+    found = list(WORD.finditer(text))
+    return Words([normaliser.loose(m.group()) for m in found], [m.start() for m in found], [m.end() for m in found])
 
 
 def shingles(forms: list[str]) -> set[bytes]:
@@ -53,11 +62,12 @@ def shingles(forms: list[str]) -> set[bytes]:
     return {" ".join(forms[i : i + SHINGLE]).encode("utf-8") for i in range(n)}
 
 
-def fingerprint(text: str, normaliser: Normaliser) -> Fingerprint:
-    """The LSH keys of a text: key ``i`` encodes (permutation ``i``, the minimum hash under it)."""
+def fingerprint(text: str, normaliser: Normaliser, known: Words | None = None) -> Fingerprint:
+    """The LSH keys of a text: key ``i`` encodes (permutation ``i``, the minimum hash under it).
+    ``known``: the text's words, when computed already."""
     from datasketch import MinHash  # numpy and scipy: loaded only where articles are stored
 
-    grams = shingles([w.form for w in words(text, normaliser)])
+    grams = shingles((known or words(text, normaliser)).forms)
     if not grams:
         return Fingerprint((), 0)
     mh = MinHash(num_perm=PERMUTATIONS, seed=SEED)

@@ -23,7 +23,7 @@ from isnad.stories.clusters import ClusterKey, Index
 from isnad.stories.compare import compare
 from isnad.stories.corroboration import Member, summary
 from isnad.stories.features import TextKeys
-from isnad.stories.fingerprint import Word, words
+from isnad.stories.fingerprint import Words, words
 
 if TYPE_CHECKING:
     from isnad.store.sql import SQLStore
@@ -54,7 +54,7 @@ class Stories:
         self.index = Index(self._load_bucket)  # the recent clusters, in memory: cleared when a write fails
         # the compared words of the texts met last (a text's words never change: its hash is its text);
         # copies are mostly of recent texts, so most candidates are here
-        self.recent_words: OrderedDict[str, list[Word]] = OrderedDict()
+        self.recent_words: OrderedDict[str, Words] = OrderedDict()
         # clusters touched in this transaction and not summed up yet: a cluster touched by several texts
         # of a batch is summed up once, at the end (see flush for when it must be sooner)
         self.pending: set[str] = set()
@@ -62,10 +62,10 @@ class Stories:
         # (write_keys): the texts after them in it find them here
         self.new_keys: dict[int, list[str]] = {}
 
-    def _words(self, doc: str, text: str) -> list[Word]:
+    def _words(self, doc: str, text: str, known: Words | None = None) -> Words:
         found = self.recent_words.get(doc)
         if found is None:
-            found = self.recent_words[doc] = words(text, self.normaliser)
+            found = self.recent_words[doc] = known or words(text, self.normaliser)
             if len(self.recent_words) > WORDS_KEPT:
                 self.recent_words.popitem(last=False)
         else:
@@ -156,6 +156,8 @@ class Stories:
         (the families it links are merged into the oldest); its row then carries the family."""
         ph = self.ph
         keys = text_keys.fingerprint.keys
+        if text_keys.words is not None:  # from the worker: kept, the next texts may copy this one
+            self._words(doc, text, text_keys.words)
         if not keys:
             return Linked(doc)
         clause, params = self.store.in_list("key", list(keys))
@@ -166,7 +168,7 @@ class Stories:
         found = self._candidates(doc, keys, cur.fetchall())
         if not found:
             return Linked(doc)
-        mine = self._words(doc, text)
+        mine = self._words(doc, text, text_keys.words)
         links = []
         for other, family, other_text in self._texts(cur, found):
             c = compare(self._words(other, other_text), mine)

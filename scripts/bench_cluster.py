@@ -7,8 +7,8 @@ PostgreSQL database of --db, ingests the first --articles SaudiNewsNet articles 
 this process as the writer, and prints articles/s and tokens/s (whitespace words), in all and per worker,
 from the first commit on (the workers' Pipelines are built by then), and each worker's memory (RSS)
 sampled from then on: its peak and its value at each quarter of the run, to show whether it stays flat,
-and the CPU time an article costs the writer (this process) and its PostgreSQL server process (when the
-server runs on this machine). Then the speed-up of two workers over one (--workers chooses the numbers of
+and the CPU time an article costs the writer (this process) and the PostgreSQL server (all its processes,
+autovacuum included, when it runs on this machine). Then the speed-up of two workers over one (--workers chooses the numbers of
 workers). --profile FILE writes a cProfile of the writer during the first run (CPU time).
 """
 from __future__ import annotations
@@ -120,18 +120,27 @@ def run(address: str, workers: int, docs: list[Document], db: str, log: Path, pr
 
 
 def server_process(store) -> Any:
-    """The PostgreSQL process serving the store's connection, when it runs on this machine (else None)."""
+    """The PostgreSQL server (postmaster) of the store's connection, when it runs on this machine (else None)."""
     try:
-        return psutil.Process(store.query("SELECT pg_backend_pid()")[0][0])
+        return psutil.Process(store.query("SELECT pg_backend_pid()")[0][0]).parent()
     except (psutil.Error, Exception):
         return None
 
 
-def cpu(process: Any) -> float:
-    if process is None:
+def cpu(server: Any) -> float:
+    """CPU seconds used by the server: the backend, autovacuum and the other processes, the ended ones too
+    (counted into the postmaster's children's times when they end)."""
+    if server is None:
         return 0.0
-    t = process.cpu_times()
-    return t.user + t.system
+    t = server.cpu_times()
+    total = t.user + t.system + t.children_user + t.children_system
+    for child in server.children():
+        try:
+            c = child.cpu_times()
+            total += c.user + c.system
+        except psutil.Error:  # ended meanwhile: counted in the postmaster's children's times
+            pass
+    return total
 
 
 def main() -> None:

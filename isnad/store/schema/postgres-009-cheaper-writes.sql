@@ -7,3 +7,6 @@ ALTER TABLE documents ALTER COLUMN terms TYPE TEXT[] COLLATE "C";
 -- itself when a text is replaced, so the check of each row (a look-up of its document) bought nothing.
 ALTER TABLE mentions DROP CONSTRAINT IF EXISTS mentions_doc_fkey;
 ALTER TABLE doc_keys DROP CONSTRAINT IF EXISTS doc_keys_doc_fkey;
+-- the keys' text hashes compare byte-wise too, as documents.hash and mentions.doc do (hashes are ASCII: the
+-- order of candidates sharing as many keys, by hash, is the same)
+ALTER TABLE doc_keys ALTER COLUMN doc TYPE TEXT COLLATE "C";

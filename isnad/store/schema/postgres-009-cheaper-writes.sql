@@ -10,3 +10,7 @@ ALTER TABLE doc_keys DROP CONSTRAINT IF EXISTS doc_keys_doc_fkey;
 -- the keys' text hashes compare byte-wise too, as documents.hash and mentions.doc do (hashes are ASCII: the
 -- order of candidates sharing as many keys, by hash, is the same)
 ALTER TABLE doc_keys ALTER COLUMN doc TYPE TEXT COLLATE "C";
+-- no query reads the mentions by actor or by place (actors and places are counted from the events):
+-- their two indexes were kept up to date for nothing at every mention
+DROP INDEX IF EXISTS mentions_actor;
+DROP INDEX IF EXISTS mentions_place;

@@ -10,6 +10,7 @@ literal (``{"a","b"}``) escaped in turn.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -19,8 +20,8 @@ from isnad.store.base import Rows, document_types
 # the tables written with COPY, each in one statement for a whole batch (see SQLStore._write_children)
 TABLES = ("mentions", "times", "attributions", "events", "event_attributions", "document_types")
 
-_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-_QUOTED = str.maketrans({"\\": "\\\\", '"': '\\"'})
+_SPECIAL = re.compile(r"[\\\t\n\r]")  # what COPY's text format escapes: most values hold none of it
+_QUOTE = re.compile(r'[\\"]')  # what an array element escapes inside its double quotes
 
 
 @dataclass(slots=True)
@@ -31,22 +32,38 @@ class CopyRows:
     terms: str
 
 
+def _escaped(s: str) -> str:
+    if _SPECIAL.search(s) is None:
+        return s
+    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
 def value(v: Any) -> str:
     """One column's value in COPY's text format."""
+    kind = type(v)
+    if kind is str:
+        return _escaped(v)
     if v is None:
         return "\\N"
-    if isinstance(v, str):
-        return v.translate(_ESCAPES)
-    if isinstance(v, bool):  # before int: a bool is an int
+    if kind is int or kind is float:  # str() gives the shortest form that reads back the same number
+        return str(v)
+    if kind is bool:
         return "t" if v else "f"
     if isinstance(v, (list, tuple)):
-        return array_literal(v).translate(_ESCAPES)
-    return str(v)  # int, float: str() gives the shortest form that reads back the same number
+        return _escaped(array_literal(v))
+    if isinstance(v, str):  # a subclass (an enumeration's value): its text, not its name
+        return _escaped(str.__str__(v))
+    return _escaped(str(v))
 
 
 def array_literal(items: Iterable[Any]) -> str:
     """A PostgreSQL array literal of text values (NULL for None): ``{"a","b \\"c\\""}``."""
-    return "{" + ",".join("NULL" if x is None else '"' + str(x).translate(_QUOTED) + '"' for x in items) + "}"
+    items = list(items)
+    if not items:
+        return "{}"
+    if all(type(x) is str for x in items) and _QUOTE.search("".join(items)) is None:
+        return '{"' + '","'.join(items) + '"}'  # nothing to escape: the usual case, one join
+    return "{" + ",".join("NULL" if x is None else '"' + _QUOTE.sub(r"\\\g<0>", str(x)) + '"' for x in items) + "}"
 
 
 def copy_text(rows: Iterable[tuple[Any, ...]]) -> bytes:

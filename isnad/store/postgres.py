@@ -75,11 +75,12 @@ class PostgresStore(SQLStore):
 
     @property
     def row_encoder(self) -> Callable[[Rows], Rows] | None:  # type: ignore[override]
-        # the rows in COPY form have the columns of the latest schema (attributions' order included)
+        """What the workers do to the rows: put the big tables in COPY form (the columns of the latest
+        schema, attributions' order included, so not for an older one)."""
         return encode if self.summaries_on else None
 
     def column_value(self, column: str) -> str:
-        # the terms come as a list, or as the array literal the workers wrote
+        """The terms come as a list, or as the array literal the workers wrote: cast either way."""
         return "%s::text[]" if column == "terms" else super().column_value(column)
 
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:

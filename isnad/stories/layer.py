@@ -61,6 +61,8 @@ class Stories:
         # the LSH keys of the texts of this transaction, written at its end in one statement
         # (write_keys): the texts after them in it find them here
         self.new_keys: dict[int, list[str]] = {}
+        # the stored text of each article of this transaction (prefetch_articles), None: not stored
+        self.article_docs: dict[str, str | None] | None = None
 
     def _words(self, doc: str, text: str, known: Words | None = None) -> Words:
         found = self.recent_words.get(doc)
@@ -79,12 +81,30 @@ class Stories:
         return [(r[0], ClusterKey.from_dict(self._json(r[1])["key"])) for r in rows]
 
     # --- articles --------------------------------------------------------------------------------------
+    def prefetch_articles(self, cur: Any, ids: list[str]) -> None:
+        """Read the stored text of each of a transaction's articles in one look-up: :meth:`add_article` then
+        waits for none (``done_articles`` at the transaction's end)."""
+        clause, params = self.store.in_list("id", sorted(set(ids)))
+        cur.execute(f"SELECT id, doc FROM articles WHERE {clause}", params)
+        self.article_docs = dict.fromkeys(ids)  # None: not stored
+        self.article_docs.update(cur.fetchall())
+
+    def done_articles(self) -> None:
+        """At the end of a transaction: the prefetched articles are not known any more."""
+        self.article_docs = None
+
     def add_article(self, cur: Any, article: dict[str, Any], text_clusters: set[str] | None = None) -> set[str]:
         """Keep one received article (its id, text hash, outlet, url, title, date); the clusters of its
         text's events when it is new to them (``text_clusters``: those clusters, when the caller knows them)."""
         ph = self.ph
-        cur.execute(f"SELECT doc FROM articles WHERE id = {ph}", (article["id"],))
-        row = cur.fetchone()
+        known = self.article_docs
+        if known is not None and article["id"] in known:
+            row = None if known[article["id"]] is None else (known[article["id"]],)
+        else:
+            cur.execute(f"SELECT doc FROM articles WHERE id = {ph}", (article["id"],))
+            row = cur.fetchone()
+        if known is not None:
+            known[article["id"]] = article["doc"]
         values = [article.get(c) for c in ("doc", "outlet", "url", "title", "published")]
         if row is None:
             cur.execute(f"INSERT INTO articles (id, doc, outlet, url, title, published) "
@@ -222,6 +242,7 @@ class Stories:
         self.index.clear()
         self.pending.clear()
         self.new_keys.clear()
+        self.article_docs = None
 
     def _texts(self, cur: Any, docs: list[str]) -> list[tuple[str, str | None, str]]:
         clause, params = self.store.in_list("hash", docs)

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -201,11 +202,17 @@ def ingest(items: Iterable[Item], store: Any, jobs: int | None = None, published
 
         def results() -> Iterator[Rows | Failed]:
             # Windows of documents keep memory flat however many there are (imap would read ahead without end).
+            # Two are in the pool at a time: the workers analyse the next while the writer catches up with one.
+            ahead: deque[Iterator[Any]] = deque()
             for window in chunked(itertools.chain(head, docs), WINDOW * jobs):
-                if pool is not None:
-                    yield from _worker_results(pool.map(_analyse, window, chunksize=CHUNK))
-                else:
+                if pool is None:
                     yield from (_rows(analyse_one(pipeline, d), pipeline.resources) for d in window)
+                    continue
+                ahead.append(pool.map(_analyse, window, chunksize=CHUNK))  # submitted at once
+                if len(ahead) > 1:
+                    yield from _worker_results(ahead.popleft())
+            while ahead:
+                yield from _worker_results(ahead.popleft())
 
         write(store, results(), report, bar, copies, batch_docs, on_commit)
     finally:

@@ -124,7 +124,9 @@ class Stories:
         """Before a text's rows are replaced: drop its keys, links and cluster memberships; the clusters
         it leaves."""
         ph = self.ph
-        self.write_keys(cur)  # the keys of this transaction's texts are in the table to delete from
+        for docs in self.new_keys.values():  # its keys not written yet, were it added in this transaction
+            if doc in docs:
+                docs.remove(doc)
         touched = self._clusters_of(cur, [doc])
         cur.execute(f"DELETE FROM cluster_events WHERE doc = {ph}", (doc,))
         cur.execute(f"DELETE FROM doc_keys WHERE doc = {ph}", (doc,))

@@ -28,6 +28,7 @@ class Writes:
     layer_on: bool
     summaries_on: bool
     _lock: Any
+
     @contextmanager
     def _writing(self) -> Iterator[Any]:
         """One write transaction; when it fails, the layer forgets the clusters it holds in memory (some

@@ -8,8 +8,8 @@ import pytest
 from isnad.eval.stories import ingest_gold, load, score
 
 COPY_FLOORS = {"precision": 0.94, "recall": 0.96, "f1": 0.95}
-BCUBED_FLOORS = {"dev": 0.55, "test": 0.50}  # F1 on every gold member (a member without an event stands alone)
-FOUND_FLOORS = {"dev": 0.74, "test": 0.75}  # F1 on the members the pipeline found an event for
+BCUBED_FLOORS = {"dev": 0.54, "test": 0.50}  # F1 on every gold member (a member without an event stands alone): dev 0.555, test 0.514
+FOUND_FLOORS = {"dev": 0.73, "test": 0.75}  # F1 on the members the pipeline found an event for: dev 0.743, test 0.764
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import os
+import socket
 import subprocess
 import threading
 import uuid
@@ -24,17 +25,28 @@ PUBLISHED = "2026-01-20"
 
 # --- PostgreSQL server and databases -------------------------------------------------------------------
 @pytest.fixture(scope="session")
-def pg_server() -> str:
-    """URL of a PostgreSQL server: $ISNAD_TEST_PG, else one started by scripts/ci-services.sh."""
+def pg_server():
+    """URL of a PostgreSQL server: $ISNAD_TEST_PG, else one started by scripts/ci-services.sh for this
+    session alone (its own folder and free port, so sessions run side by side) and stopped at its end."""
     url = os.environ.get("ISNAD_TEST_PG")
     if url:
-        return url
-    env = dict(os.environ, PGTEST_DIR="/tmp/isnad-pg-pytest", PGTEST_PORT="54339")
-    run = subprocess.run(["bash", str(ROOT / "scripts" / "ci-services.sh")], capture_output=True, text=True, env=env)
-    for line in run.stdout.splitlines():
-        if line.startswith("export ISNAD_TEST_PG="):
-            return line.split("=", 1)[1]
-    pytest.fail(f"PostgreSQL could not be started for the tests (scripts/ci-services.sh):\n{run.stderr[-2000:]}")
+        yield url
+        return
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, PGTEST_PORT=str(port))
+    env.pop("PGTEST_DIR", None)
+    script = str(ROOT / "scripts" / "ci-services.sh")
+    run = subprocess.run(["bash", script], capture_output=True, text=True, env=env)
+    found = dict(line[len("export "):].split("=", 1) for line in run.stdout.splitlines() if line.startswith("export "))
+    if "ISNAD_TEST_PG" not in found:
+        pytest.fail(f"PostgreSQL could not be started for the tests (scripts/ci-services.sh):\n{run.stderr[-2000:]}")
+    try:
+        yield found["ISNAD_TEST_PG"]
+    finally:
+        if "ISNAD_TEST_PG_DIR" in found:
+            subprocess.run(["bash", script, "stop", found["ISNAD_TEST_PG_DIR"]], capture_output=True)
 
 
 @pytest.fixture(scope="session")

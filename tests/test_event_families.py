@@ -384,6 +384,12 @@ def test_toppling_or_violating_a_ceasefire_is_no_declaration_of_one(coder):
         assert "0871" not in [e.cameo.code for e in _events(coder, article, text)], text
 
 
+
+def test_a_call_for_a_ceasefire_is_no_declaration_of_one(coder):
+    # snn-2015-08-06-0262: the UN envoy's call for a ceasefire came after the talks failed
+    text = "وجاءت دعوة ولد الشيخ لوقف إطلاق النار بعد فشل المحادثات التي أشرف عليها في يونيو (حزيران) الماضي."
+    assert "0871" not in [e.cameo.code for e in _events(coder, "snn-2015-08-06-0262", text)]
+
 # --- verdicts ----------------------------------------------------------------------------------------------
 
 def test_a_verdict_is_passed_after_a_trial(coder):

@@ -185,6 +185,7 @@ class Writes:
                 places.setdefault(k, v)
         self._insert(cur, "actors", ACTOR_COLUMNS, list(actors.values()), ignore=True)
         self._insert(cur, "places", PLACE_COLUMNS, list(places.values()), ignore=True)
+
         def encoded(table: str) -> list[bytes]:  # the rows the workers put in COPY form already
             return [r.copy.tables[table] for r in batch if r.copy is not None]
 
